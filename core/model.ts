@@ -1,0 +1,131 @@
+// Domain types shared by the kiosk, the server and the Electron shell.
+// Pure data: no behaviour, no imports of ours. See DESIGN.md "Data model".
+
+/** A venue-local calendar day, `YYYY-MM-DD`, cut in the event's time zone. */
+export type DayKey = string;
+
+export interface LocalizedText {
+  ko: string;
+  en: string;
+}
+
+export interface EventInfo {
+  id: string;
+  name: LocalizedText;
+  /** IANA zone of the venue, e.g. `Asia/Seoul`. Days and opening hours are cut here. */
+  timeZone: string;
+  /** Every day of the event, in order. */
+  days: DayKey[];
+}
+
+export interface Programme {
+  id: string;
+  eventId: string;
+  name: LocalizedText;
+  /** Organising regional headquarters (e.g. 경기지역본부), or the national office. */
+  region: string;
+  venue: string;
+  days: DayKey[];
+}
+
+export const CATEGORIES = ['visitor', 'exhibitor', 'buyer', 'press', 'vip', 'staff', 'speaker'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type CheckpointRule = 'once' | 'once_per_day' | 'unlimited';
+
+/**
+ * `entry`: every scan is an admission. `entry_exit`: the desk also scans people
+ * out, keeps an "inside now" count and refuses a second entry while inside.
+ */
+export type CheckpointMode = 'entry' | 'entry_exit';
+
+/** Local wall-clock window, `HH:MM` in the event's time zone; `close` is exclusive. */
+export interface OpeningWindow {
+  open: string;
+  close: string;
+}
+
+export interface Checkpoint {
+  id: string;
+  eventId: string;
+  name: LocalizedText;
+  rule: CheckpointRule;
+  mode: CheckpointMode;
+  /** Categories admitted; absent or empty = every category. */
+  categories?: Category[];
+  /** Programmes admitted; absent or empty = every ticket. A ticket needs one of them. */
+  programmes?: string[];
+  /**
+   * Opening hours per day. A day listed maps to its windows (empty list = closed that day).
+   * `default` applies to days not listed. No hours at all = always open.
+   */
+  hours?: { default?: OpeningWindow[]; days?: Record<DayKey, OpeningWindow[]> };
+}
+
+export type TicketStatus = 'valid' | 'revoked' | 'blocked' | 'deleted';
+
+export interface Ticket {
+  /** What the QR code holds: an opaque roster code or a signed `TO1:` code. */
+  code: string;
+  name: string;
+  company: string;
+  category: Category;
+  programmes: string[];
+  /** ISO 8601 instants; absent = no bound. */
+  validFrom?: string;
+  validUntil?: string;
+  status: TicketStatus;
+  /** Shown to staff on every scan of this ticket ("attention"), e.g. "wheelchair, escort to hall B". */
+  note?: string;
+  /** Change sequence from upstream; 0 for locally imported rows. */
+  seq: number;
+}
+
+export type Direction = 'entry' | 'exit';
+
+export const REJECT_REASONS = [
+  'unknown_ticket',
+  'invalid_signature',
+  'revoked',
+  'blocked',
+  'already_checked_in',
+  'wrong_checkpoint',
+  'not_yet_valid',
+  'expired',
+  'closed_now',
+  'malformed',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export type Verdict =
+  | { verdict: 'accepted'; attention?: string }
+  | { verdict: 'rejected'; reason: RejectReason; attention?: string };
+
+export type SyncState = 'pending' | 'stored' | 'duplicate' | 'conflict';
+
+export interface Override {
+  by: string;
+  reason: string;
+}
+
+export interface CheckIn {
+  /** UUIDv7 made on the kiosk: time-ordered, and the idempotency key upstream. */
+  id: string;
+  code: string;
+  checkpointId: string;
+  deviceId: string;
+  direction: Direction;
+  verdict: 'accepted' | 'rejected';
+  reason?: RejectReason;
+  /** ISO 8601 with the venue's offset, e.g. `2025-09-10T09:01:02.345+09:00`. */
+  scannedAt: string;
+  /** Venue-local day of `scannedAt`, kept for indexed tallies. */
+  day: DayKey;
+  /** Estimated (server − device) clock difference when scanned, if known. */
+  clockOffsetMs?: number;
+  override?: Override;
+  syncState: SyncState;
+}
+
+/** The slice of a check-in that the rules look at. */
+export type HistoryEntry = Pick<CheckIn, 'checkpointId' | 'direction' | 'verdict' | 'scannedAt'>;
