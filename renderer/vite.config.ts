@@ -1,15 +1,36 @@
 // Builds the kiosk page. The same bundle runs in Electron, in a browser, and in e2e tests.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/** The built page's Content-Security-Policy ('wasm-unsafe-eval' is for the ZXing decoder). */
+export const KIOSK_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self' http: https:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+// Only the build gets the CSP meta: Vite's dev server injects inline scripts.
+function cspMeta(): Plugin {
+  return {
+    name: 'turnout-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: KIOSK_CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
-  publicDir: fileURLToPath(new URL('../resources/public', import.meta.url)),
+  plugins: [react(), cspMeta()],
   build: {
     outDir: fileURLToPath(new URL('../dist-renderer', import.meta.url)),
     emptyOutDir: true,

@@ -1,0 +1,98 @@
+// Records one scan: look up the ticket, decide, and durably store the check-in
+// (which is also its outbox entry) in a single IndexedDB transaction. The verdict
+// is returned only after the transaction committed; a failed write is reported as
+// such and never as an admission.
+import { decide } from '../../core/decide';
+import { normalizeScan } from '../../core/code';
+import { dayKey, isoWithOffset } from '../../core/time';
+import { newCheckInId } from '../../core/ids';
+import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
+import type { TurnoutDb } from './db';
+
+export interface ScanRequest {
+  raw: string;
+  checkpoint: Checkpoint;
+  timeZone: string;
+  deviceId: string;
+  direction: Direction;
+  now?: number;
+  clockOffsetMs?: number;
+  /** Staff admitted the person despite a rejection. */
+  override?: Override;
+}
+
+export type ScanOutcome =
+  | { kind: 'malformed'; detail: string; length: number }
+  | { kind: 'stored'; checkIn: CheckIn; ticket?: Ticket; verdict: Verdict }
+  | { kind: 'store_failed'; error: string; ticket?: Ticket; verdict: Verdict };
+
+export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanOutcome> {
+  const parsed = normalizeScan(req.raw);
+  if (!parsed.ok) return { kind: 'malformed', detail: parsed.detail, length: req.raw.length };
+  const code = parsed.code;
+  const now = req.now ?? Date.now();
+
+  let ticket: Ticket | undefined;
+  let verdict: Verdict = { verdict: 'rejected', reason: 'unknown_ticket' };
+  try {
+    // One read-write transaction: the history read and the new row are atomic, so
+    // two scans of one code in quick succession can never both be admitted.
+    const checkIn = await db.transaction('rw', db.tickets, db.checkins, async () => {
+      const row = await db.tickets.get(code);
+      ticket = row ? stripKeys(row) : undefined;
+      const history = await db.checkins.where('code').equals(code).toArray();
+      verdict = decide({
+        ticket,
+        checkpoint: req.checkpoint,
+        timeZone: req.timeZone,
+        direction: req.direction,
+        history,
+        now,
+      });
+      const record = buildCheckIn(code, req, now, verdict);
+      await db.checkins.add(record);
+      return record;
+    });
+    return { kind: 'stored', checkIn, ticket, verdict };
+  } catch (err) {
+    return { kind: 'store_failed', error: describeError(err), ticket, verdict };
+  }
+}
+
+function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict): CheckIn {
+  const admitted = decided.verdict === 'accepted' || req.override !== undefined;
+  const record: CheckIn = {
+    id: newCheckInId(now),
+    code,
+    checkpointId: req.checkpoint.id,
+    deviceId: req.deviceId,
+    direction: req.direction,
+    verdict: admitted ? 'accepted' : 'rejected',
+    scannedAt: isoWithOffset(now, req.timeZone),
+    day: dayKey(now, req.timeZone),
+    syncState: 'pending',
+  };
+  if (decided.verdict === 'rejected') record.reason = decided.reason;
+  if (req.override) record.override = req.override;
+  if (req.clockOffsetMs !== undefined) record.clockOffsetMs = req.clockOffsetMs;
+  return record;
+}
+
+function stripKeys(row: Ticket & { keys?: string[] }): Ticket {
+  const { keys: _keys, ...ticket } = row;
+  return ticket;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+/** Check-ins not yet acknowledged upstream. */
+export function outboxCount(db: TurnoutDb): Promise<number> {
+  return db.checkins.where('syncState').equals('pending').count();
+}
+
+export function recentCheckIns(db: TurnoutDb, limit = 20): Promise<CheckIn[]> {
+  return db.checkins.orderBy('scannedAt').reverse().limit(limit).toArray();
+}

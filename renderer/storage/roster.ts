@@ -1,0 +1,77 @@
+// The roster in IndexedDB: bulk import in chunks, and indexed search by code,
+// name (Hangul-aware: 초성 and mid-syllable prefixes) and company. The roster is
+// never loaded into memory; every lookup goes through an index.
+import { queryKey, searchKeys } from '../../core/search';
+import type { Ticket } from '../../core/model';
+import type { EventConfig, TicketRow, TurnoutDb } from './db';
+
+export const IMPORT_CHUNK = 2000;
+
+export function toRow(ticket: Ticket): TicketRow {
+  return { ...ticket, keys: searchKeys(ticket.name, ticket.company) };
+}
+
+/** Upserts tickets by code; reports progress after each committed chunk. */
+export async function putTickets(
+  db: TurnoutDb,
+  tickets: Iterable<Ticket>,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  let done = 0;
+  let chunk: TicketRow[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    await db.tickets.bulkPut(chunk);
+    done += chunk.length;
+    chunk = [];
+    onProgress?.(done);
+  };
+  for (const ticket of tickets) {
+    chunk.push(toRow(ticket));
+    if (chunk.length >= IMPORT_CHUNK) await flush();
+  }
+  await flush();
+  return done;
+}
+
+export async function saveConfig(db: TurnoutDb, config: EventConfig): Promise<void> {
+  await db.config.put({ key: 'current', ...config });
+}
+
+export async function loadConfig(db: TurnoutDb): Promise<EventConfig | undefined> {
+  const row = await db.config.get('current');
+  if (!row) return undefined;
+  const { key: _key, ...config } = row;
+  return config;
+}
+
+export function ticketCount(db: TurnoutDb): Promise<number> {
+  return db.tickets.count();
+}
+
+export async function findTicket(db: TurnoutDb, code: string): Promise<Ticket | undefined> {
+  const row = await db.tickets.get(code);
+  if (!row) return undefined;
+  const { keys: _keys, ...ticket } = row;
+  return ticket;
+}
+
+/**
+ * Prefix search over the multiEntry `keys` index. One query serves 초성 (ㄱㅊㅎ),
+ * jamo prefixes typed mid-syllable (김처), Latin words and companies.
+ */
+export async function searchTickets(db: TurnoutDb, query: string, limit = 20): Promise<Ticket[]> {
+  const key = queryKey(query);
+  if (key.length === 0) return [];
+  const exact = await db.tickets.get(query.trim());
+  const rows = await db.tickets.where('keys').startsWith(key).distinct().limit(limit).toArray();
+  const seen = new Set<string>();
+  const out: Ticket[] = [];
+  for (const row of exact ? [exact, ...rows] : rows) {
+    if (seen.has(row.code)) continue;
+    seen.add(row.code);
+    const { keys: _keys, ...ticket } = row;
+    out.push(ticket);
+  }
+  return out.slice(0, limit);
+}

@@ -1,0 +1,54 @@
+// Live camera preview that feeds decoded QR codes to the check-in. The same code
+// is ignored for 3 s after its verdict so a code held up to the lens counts once.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { startCamera } from '../scan/camera';
+import { createDedupe } from '../scan/dedupe';
+
+export function CameraView({ onCode, deviceId }: { onCode: (code: string) => Promise<unknown>; deviceId?: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<'starting' | 'running'>('starting');
+  const onCodeRef = useRef(onCode);
+  // The latest handler, without restarting the camera when it changes.
+  useEffect(() => {
+    onCodeRef.current = onCode;
+  }, [onCode]);
+
+  useEffect(() => {
+    const el = video.current;
+    if (!el) return;
+    const dedupe = createDedupe(3000);
+    let handle: { stop(): void } | undefined;
+    let cancelled = false;
+    startCamera({
+      video: el,
+      deviceId,
+      onCode: (code) => {
+        if (!dedupe.shouldAccept(code)) return;
+        dedupe.markVerdict(code);
+        void onCodeRef.current(code).finally(() => dedupe.markVerdict(code));
+      },
+    })
+      .then((h) => {
+        if (cancelled) h.stop();
+        else {
+          handle = h;
+          setState('running');
+        }
+      })
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    return () => {
+      cancelled = true;
+      handle?.stop();
+    };
+  }, [deviceId]);
+
+  return (
+    <div className="camera" data-camera-state={error ? 'error' : state}>
+      <video ref={video} className="camera__video" muted playsInline />
+      {error && <p className="camera__error">{t('scan.cameraError', { message: error })}</p>}
+    </div>
+  );
+}

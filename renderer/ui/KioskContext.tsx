@@ -1,0 +1,38 @@
+// What every screen needs: the database, the event configuration, this device and
+// its session. Provided once by App; screens read it with useKiosk().
+import { createContext, useContext } from 'react';
+import type { i18n } from 'i18next';
+import type { TurnoutDb, EventConfig } from '../storage/db';
+import type { Session } from '../storage/device';
+import type { Lang } from '../i18n';
+
+export interface KioskServices {
+  db: TurnoutDb;
+  config: EventConfig;
+  deviceId: string;
+  session: Session | undefined;
+  setSession(session: Session): void;
+  lang: Lang;
+  setLang(lang: Lang): void;
+  i18n: i18n;
+  /** The kiosk's clock: real time, or a rehearsal clock shifted to an event day. */
+  now(): number;
+  rehearsal: boolean;
+}
+
+export const KioskContext = createContext<KioskServices | null>(null);
+
+export function useKiosk(): KioskServices {
+  const value = useContext(KioskContext);
+  if (!value) throw new Error('useKiosk outside KioskContext');
+  return value;
+}
+
+/** A translator bound to one language, for showing Korean and English side by side. */
+type Translate = (key: string, opts?: Record<string, unknown>) => string;
+
+export function useBilingual(): { ko: Translate; en: Translate } {
+  const { i18n } = useKiosk();
+  const fixed = (lng: 'ko' | 'en'): Translate => (key, opts) => i18n.getFixedT(lng)(key, opts ?? {});
+  return { ko: fixed('ko'), en: fixed('en') };
+}

@@ -1,0 +1,69 @@
+// The desk's main screen: who and where in the header, the verdict (or the scan
+// prompt) filling the screen, a camera preview and the way to name search.
+import { useTranslation } from 'react-i18next';
+import { useKiosk, useBilingual } from './KioskContext';
+import { VerdictPanel } from './VerdictPanel';
+import { SyncIndicator } from './SyncIndicator';
+import { CameraView } from './CameraView';
+import type { ShownOutcome } from './useCheckIn';
+
+interface Props {
+  outcome: ShownOutcome | null;
+  camera: boolean;
+  onToggleCamera(): void;
+  onCameraCode(code: string): Promise<unknown>;
+  onSearch(): void;
+  onSetup(): void;
+}
+
+export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup }: Props) {
+  const { t } = useTranslation();
+  const { ko, en } = useBilingual();
+  const { config, session, lang, setLang, rehearsal, now } = useKiosk();
+  const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
+
+  return (
+    <div className="screen screen--scan">
+      <header className="topbar">
+        <div className="topbar__where">
+          <strong data-testid="checkpoint-name">{checkpoint ? checkpoint.name[lang] : '—'}</strong>
+          <span className={`chip chip--${session?.direction}`}>{t(`setup.${session?.direction ?? 'entry'}`)}</span>
+          <span className="topbar__event">{config.event.name[lang]}</span>
+          {rehearsal && (
+            <span className="chip chip--rehearsal" data-testid="rehearsal" title={new Date(now()).toISOString()}>
+              {t('scan.rehearsal')}
+            </span>
+          )}
+        </div>
+        <SyncIndicator />
+        <div className="topbar__actions">
+          <button type="button" className="btn btn--ghost" onClick={onToggleCamera} aria-pressed={camera}>
+            {camera ? t('scan.camera') : t('scan.cameraOff')}
+          </button>
+          <button type="button" className="btn btn--ghost" onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>
+            {t('scan.language')}
+          </button>
+          <button type="button" className="btn btn--ghost" onClick={onSetup}>{t('scan.change')}</button>
+        </div>
+      </header>
+      <main className="scan__main">
+        {outcome ? (
+          <VerdictPanel key={outcome.seq} outcome={outcome} />
+        ) : (
+          <section className="idle" data-testid="scan-prompt">
+            <div className="idle__icon" aria-hidden>⌗</div>
+            <h1 className="idle__title">{ko('scan.prompt')}</h1>
+            <p className="idle__title-en">{en('scan.prompt')}</p>
+            <p className="idle__hint">{ko('scan.hint')} · {en('scan.hint')}</p>
+          </section>
+        )}
+      </main>
+      <footer className="scan__footer">
+        {camera && <CameraView onCode={onCameraCode} />}
+        <button type="button" className="btn btn--big" data-testid="open-search" onClick={onSearch}>
+          {ko('search.title')} · {en('search.title')}
+        </button>
+      </footer>
+    </div>
+  );
+}

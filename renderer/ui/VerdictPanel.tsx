@@ -1,0 +1,79 @@
+// The verdict, full screen: colour plus icon plus words (never colour alone), in
+// Korean and English at once, readable at two metres. Contract (DESIGN.md): the
+// element carries data-verdict, data-reason when rejected, role="status" and
+// data-checkin-id of the stored check-in (absent only for an unstorable scan).
+import type { ShownOutcome } from './useCheckIn';
+import { useBilingual } from './KioskContext';
+import { CategoryBadge } from './CategoryBadge';
+
+export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
+  const { ko, en } = useBilingual();
+  const time = new Date(outcome.at).toLocaleTimeString('ko-KR', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+  if (outcome.kind === 'store_failed') {
+    return (
+      <section className="verdict verdict--error" role="alert" data-error="store_failed">
+        <div className="verdict__icon" aria-hidden>⚠</div>
+        <h1 className="verdict__title">{ko('verdict.storeFailed')}</h1>
+        <p className="verdict__title-en">{en('verdict.storeFailed')}</p>
+        <p className="verdict__detail">{ko('verdict.storeFailedDetail')}<br />{en('verdict.storeFailedDetail')}</p>
+        <p className="verdict__tech">{outcome.error}</p>
+      </section>
+    );
+  }
+
+  if (outcome.kind === 'malformed') {
+    return (
+      <section className="verdict verdict--rejected" role="status" aria-live="assertive" data-verdict="rejected" data-reason="malformed">
+        <div className="verdict__icon" aria-hidden>✕</div>
+        <h1 className="verdict__title">{ko('reason.malformed')}</h1>
+        <p className="verdict__title-en">{en('reason.malformed')}</p>
+        <p className="verdict__tech">{outcome.detail}</p>
+      </section>
+    );
+  }
+
+  const { checkIn, ticket, verdict } = outcome;
+  const accepted = checkIn.verdict === 'accepted';
+  const attention = verdict.attention;
+  const tone = !accepted ? 'rejected' : attention ? 'attention' : 'accepted';
+  const titleKey = !accepted ? 'verdict.rejected' : checkIn.direction === 'exit' ? 'verdict.exit' : 'verdict.accepted';
+  const reason = verdict.verdict === 'rejected' ? verdict.reason : undefined;
+
+  return (
+    <section
+      className={`verdict verdict--${tone}`}
+      role="status"
+      aria-live="assertive"
+      data-verdict={checkIn.verdict}
+      data-reason={reason}
+      data-checkin-id={checkIn.id}
+      data-direction={checkIn.direction}
+    >
+      <div className="verdict__icon" aria-hidden>{accepted ? (checkIn.direction === 'exit' ? '←' : '✓') : '✕'}</div>
+      <h1 className="verdict__title">{ko(titleKey)}</h1>
+      <p className="verdict__title-en">{en(titleKey)}</p>
+      {reason && (
+        <p className="verdict__reason">
+          <span>{ko(`reason.${reason}`)}</span>
+          <span className="verdict__reason-en">{en(`reason.${reason}`)}</span>
+        </p>
+      )}
+      {ticket && (
+        <div className="verdict__person">
+          <div className="verdict__name" data-testid="verdict-name">{ticket.name}</div>
+          {ticket.company && <div className="verdict__company">{ticket.company}</div>}
+          <CategoryBadge category={ticket.category} />
+        </div>
+      )}
+      {!ticket && <p className="verdict__code">{checkIn.code}</p>}
+      {attention && (
+        <div className="verdict__attention" data-attention>
+          <strong>! {ko('verdict.attention')} / {en('verdict.attention')}</strong>
+          <span>{attention}</span>
+        </div>
+      )}
+      <p className="verdict__time">{time}</p>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Turns a scanned string into a shown verdict: record it durably (storage), then
+// show it and play its sound. A newer scan always replaces the shown verdict at
+// once; an older scan finishing late never overwrites a newer one.
+import { useCallback, useRef, useState } from 'react';
+import { recordScan, type ScanOutcome } from '../storage/checkin';
+import type { Override } from '../../core/model';
+import { useKiosk } from './KioskContext';
+import { playSound } from './sounds';
+
+export type ShownOutcome = ScanOutcome & { at: number; seq: number };
+
+export function useCheckIn() {
+  const { db, config, deviceId, session, now } = useKiosk();
+  const [outcome, setOutcome] = useState<ShownOutcome | null>(null);
+  const seq = useRef(0);
+  const shown = useRef(0);
+
+  const checkIn = useCallback(
+    async (raw: string, override?: Override): Promise<ScanOutcome | undefined> => {
+      const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
+      if (!checkpoint || !session) return undefined;
+      const mine = ++seq.current;
+      const result = await recordScan(db, {
+        raw,
+        checkpoint,
+        timeZone: config.event.timeZone,
+        deviceId,
+        direction: session.direction,
+        override,
+        now: now(),
+      });
+      if (mine < shown.current) return result;
+      shown.current = mine;
+      setOutcome({ ...result, at: Date.now(), seq: mine });
+      playSound(soundFor(result));
+      return result;
+    },
+    [db, config, deviceId, session, now],
+  );
+
+  const clear = useCallback(() => setOutcome(null), []);
+  return { outcome, checkIn, clear };
+}
+
+function soundFor(result: ScanOutcome): Parameters<typeof playSound>[0] {
+  if (result.kind !== 'stored') return 'rejected';
+  if (result.checkIn.verdict !== 'accepted') return 'rejected';
+  if (result.verdict.attention) return 'attention';
+  return result.checkIn.direction === 'exit' ? 'exit' : 'accepted';
+}
