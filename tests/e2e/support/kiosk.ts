@@ -1,0 +1,97 @@
+// Driving the kiosk page like its users do: a USB scanner typing fast (with and
+// without a Korean IME), a desk picking its checkpoint, and reading the verdict.
+import { expect, type Page, type Locator } from '@playwright/test';
+
+/** A weekday of the 2025 demo event, inside every demo checkpoint's opening hours. */
+export const EVENT_DAY = '2025-09-10T11:00:00+09:00';
+
+export function kioskUrl(params: Record<string, string | number> = {}): string {
+  const q = new URLSearchParams({ roster: '2000', at: EVENT_DAY, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) });
+  return `/?${q}`;
+}
+
+export async function openAtCheckpoint(page: Page, checkpointId: string, params: Record<string, string | number> = {}, base = ''): Promise<void> {
+  await page.goto(base + kioskUrl(params));
+  await page.locator(`[data-checkpoint="${checkpointId}"]`).click({ timeout: 60_000 });
+  await expect(page.getByTestId('scan-prompt')).toBeVisible();
+}
+
+export function verdict(page: Page): Locator {
+  return page.locator('[data-verdict]');
+}
+
+/** The 2-beolsik jamo a Korean IME produces for each Latin key. */
+const DUBEOLSIK: Record<string, string> = {
+  q: 'ㅂ', w: 'ㅈ', e: 'ㄷ', r: 'ㄱ', t: 'ㅅ', y: 'ㅛ', u: 'ㅕ', i: 'ㅑ', o: 'ㅐ', p: 'ㅔ',
+  a: 'ㅁ', s: 'ㄴ', d: 'ㅇ', f: 'ㄹ', g: 'ㅎ', h: 'ㅗ', j: 'ㅓ', k: 'ㅏ', l: 'ㅣ',
+  z: 'ㅋ', x: 'ㅌ', c: 'ㅊ', v: 'ㅍ', b: 'ㅠ', n: 'ㅜ', m: 'ㅡ',
+};
+const SHIFTED: Record<string, string> = { _: 'Minus', ':': 'Semicolon', '+': 'Equal' };
+const PLAIN: Record<string, string> = { '-': 'Minus', ';': 'Semicolon', '=': 'Equal', '.': 'Period', '/': 'Slash', ' ': 'Space' };
+
+function keyFor(ch: string, ime: boolean): { code: string; key: string; shift: boolean; vk: number } {
+  if (/[a-z]/i.test(ch)) {
+    const shift = ch !== ch.toLowerCase();
+    const key = ime ? (DUBEOLSIK[ch.toLowerCase()] ?? ch) : ch;
+    return { code: `Key${ch.toUpperCase()}`, key, shift, vk: ch.toUpperCase().charCodeAt(0) };
+  }
+  if (/[0-9]/.test(ch)) return { code: `Digit${ch}`, key: ch, shift: false, vk: ch.charCodeAt(0) };
+  if (PLAIN[ch]) return { code: PLAIN[ch], key: ch, shift: false, vk: 0 };
+  if (SHIFTED[ch]) return { code: SHIFTED[ch], key: ch, shift: true, vk: 0 };
+  return { code: '', key: ch, shift: false, vk: 0 };
+}
+
+/**
+ * Types a code the way a USB scanner does: trusted key events a few ms apart,
+ * ending in Enter, sent over CDP so they reach the page as real keyboard input.
+ * With `ime`, each letter arrives as the jamo a 2-beolsik IME would produce.
+ */
+export async function scannerType(page: Page, text: string, opts: { ime?: boolean; terminator?: 'Enter' | 'Tab' | 'none' } = {}): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const sends: Promise<unknown>[] = [];
+  for (const ch of text) {
+    const k = keyFor(ch, opts.ime ?? false);
+    const base = { code: k.code, key: k.key, windowsVirtualKeyCode: k.vk, modifiers: k.shift ? 8 : 0 };
+    // Fired without awaiting each one: CDP keeps the order, and the burst stays as
+    // fast as a real scanner even when this test process is descheduled.
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: k.key, unmodifiedText: k.key }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }));
+  }
+  const term = opts.terminator ?? 'Enter';
+  if (term !== 'none') {
+    const base = term === 'Enter' ? { code: 'Enter', key: 'Enter', windowsVirtualKeyCode: 13 } : { code: 'Tab', key: 'Tab', windowsVirtualKeyCode: 9 };
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: term === 'Enter' ? '\r' : undefined }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }));
+  }
+  await Promise.all(sends);
+  await cdp.detach();
+}
+
+/** Scans and waits for the verdict of this scan (a new check-in id, or a malformed verdict). */
+export async function scan(page: Page, text: string, opts: { ime?: boolean; terminator?: 'Enter' | 'Tab' | 'none' } = {}): Promise<Locator> {
+  const v = verdict(page);
+  const before = (await v.count()) > 0 ? await v.getAttribute('data-checkin-id') : null;
+  await scannerType(page, text, opts);
+  await expect(async () => {
+    const id = await v.getAttribute('data-checkin-id', { timeout: 1000 });
+    const reason = await v.getAttribute('data-reason', { timeout: 1000 });
+    expect(id !== before || reason === 'malformed').toBe(true);
+  }).toPass({ timeout: 15_000 });
+  return v;
+}
+
+/**
+ * A very long burst dispatched inside the page in one go. CDP delivers ten
+ * thousand key events with stalls of up to ~0.7 s on a loaded 2-core machine —
+ * pauses no USB scanner makes — so for garbage of this size the page gets the
+ * keys the way the scanner's HID stream would: back to back.
+ */
+export async function scannerBurstInPage(page: Page, text: string): Promise<void> {
+  await page.evaluate((chars) => {
+    const codeOf = (ch: string) => (/[a-z]/i.test(ch) ? `Key${ch.toUpperCase()}` : /[0-9]/.test(ch) ? `Digit${ch}` : '');
+    for (const ch of chars) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: ch, code: codeOf(ch), shiftKey: ch !== ch.toLowerCase(), bubbles: true }));
+    }
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+  }, text);
+}
