@@ -7,7 +7,8 @@ const PORT = Number(process.env.TURNOUT_E2E_PORT ?? 4317);
 
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  // docs/ rewrites the screenshots in docs/: only on request (`npm run screenshots`).
+  testMatch: process.env.TURNOUT_SCREENSHOTS ? ['docs/**/*.spec.ts'] : ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,

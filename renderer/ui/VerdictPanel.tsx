@@ -8,7 +8,6 @@ import { CategoryBadge } from './CategoryBadge';
 
 export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
   const { ko, en } = useBilingual();
-  const time = new Date(outcome.at).toLocaleTimeString('ko-KR', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   if (outcome.kind === 'store_failed') {
     return (
@@ -73,7 +72,8 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
           <span>{attention}</span>
         </div>
       )}
-      <p className="verdict__time">{time}</p>
+      {/* Venue-local time of the scan, straight from the stored ISO 8601 instant. */}
+      <p className="verdict__time">{checkIn.scannedAt.slice(11, 19)}</p>
     </section>
   );
 }

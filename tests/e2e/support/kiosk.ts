@@ -1,6 +1,9 @@
 // Driving the kiosk page like its users do: a USB scanner typing fast (with and
 // without a Korean IME), a desk picking its checkpoint, and reading the verdict.
 import { expect, type Page, type Locator } from '@playwright/test';
+import { decide } from '../../../core/decide';
+import { demoEvent } from '../../../core/demo/event';
+import { demoTicket } from '../../../core/demo/roster';
 
 /** A weekday of the 2025 demo event, inside every demo checkpoint's opening hours. */
 export const EVENT_DAY = '2025-09-10T11:00:00+09:00';
@@ -94,4 +97,16 @@ export async function scannerBurstInPage(page: Page, text: string): Promise<void
     }
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
   }, text);
+}
+
+/** Demo tickets that the info desk admits on EVENT_DAY (some demo tickets are valid one day only). */
+export function admissibleCodes(count: number, from = 10): string[] {
+  const desk = demoEvent.checkpoints.find((c) => c.id === 'info-desk')!;
+  const out: string[] = [];
+  for (let i = from; out.length < count; i++) {
+    const ticket = demoTicket(i);
+    const v = decide({ ticket, checkpoint: desk, timeZone: demoEvent.event.timeZone, direction: 'entry', history: [], now: Date.parse(EVENT_DAY) });
+    if (v.verdict === 'accepted' && !v.attention) out.push(ticket.code);
+  }
+  return out;
 }
