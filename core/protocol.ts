@@ -1,0 +1,287 @@
+// Sync protocol v1: zod schemas for every request and response between the
+// kiosk (renderer/sync), the upstream server (server/) and admin tools.
+// DESIGN.md "Sync protocol v1 — contract" is binding: change shapes here only
+// with a protocol version bump. Pure: zod only, no Node built-ins.
+
+import { z } from 'zod';
+import { CATEGORIES, REJECT_REASONS } from './model';
+
+export const PROTOCOL_VERSION = 1;
+/** Most check-ins a single upload may carry; more → HTTP 413 `too_many_items`. */
+export const MAX_UPLOAD_ITEMS = 500;
+/** Page size of ticket and check-in pulls when `limit` is absent, and its ceiling. */
+export const DEFAULT_PAGE_LIMIT = 1000;
+export const MAX_PAGE_LIMIT = 5000;
+
+// ── building blocks ──────────────────────────────────────────────────────────
+
+const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const hhmm = z.string().regex(/^\d{2}:\d{2}$/, 'expected HH:MM');
+/** ISO 8601 instant with `Z` or a numeric offset. */
+export const IsoInstant = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(200);
+
+export const LocalizedText = z.object({ ko: z.string(), en: z.string() });
+export const Category = z.enum(CATEGORIES);
+export const RejectReason = z.enum(REJECT_REASONS);
+export const Direction = z.enum(['entry', 'exit']);
+export const TicketStatus = z.enum(['valid', 'revoked', 'blocked', 'deleted']);
+
+/** Every error response: `{ error: { code, message } }` with a proper HTTP status. */
+export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ── event configuration ──────────────────────────────────────────────────────
+
+export const EventInfo = z.object({
+  id,
+  name: LocalizedText,
+  timeZone: z.string().min(1),
+  days: z.array(dayKey),
+});
+
+export const Programme = z.object({
+  id,
+  eventId: id,
+  name: LocalizedText,
+  region: z.string(),
+  venue: z.string(),
+  days: z.array(dayKey),
+});
+
+const OpeningWindow = z.object({ open: hhmm, close: hhmm });
+
+export const Checkpoint = z.object({
+  id,
+  eventId: id,
+  name: LocalizedText,
+  rule: z.enum(['once', 'once_per_day', 'unlimited']),
+  mode: z.enum(['entry', 'entry_exit']),
+  categories: z.array(Category).optional(),
+  programmes: z.array(z.string()).optional(),
+  hours: z
+    .object({
+      default: z.array(OpeningWindow).optional(),
+      days: z.record(z.string(), z.array(OpeningWindow)).optional(),
+    })
+    .optional(),
+});
+
+/** An Ed25519 public key that verifies signed `TO1:` codes; `publicKey` is base64url of the raw 32 bytes. */
+export const SigningKey = z.object({ keyId: z.string().min(1), publicKey: z.string().min(1) });
+
+/** An event with everything a kiosk needs to decide offline. Also the admin upsert body. */
+export const EventBundle = z.object({
+  event: EventInfo,
+  programmes: z.array(Programme),
+  checkpoints: z.array(Checkpoint),
+  signingKeys: z.array(SigningKey).default([]),
+});
+export type EventBundle = z.infer<typeof EventBundle>;
+
+/** `GET /v1/sync/config` (with `ETag`; `If-None-Match` → 304). */
+export const ConfigResponse = EventBundle.extend({
+  protocol: z.literal(PROTOCOL_VERSION),
+  /** The checkpoint preselected when this device was paired, if any. */
+  deviceCheckpointId: z.string().nullable(),
+});
+export type ConfigResponse = z.infer<typeof ConfigResponse>;
+
+// ── pairing ──────────────────────────────────────────────────────────────────
+
+/** `POST /v1/devices/pair` */
+export const PairRequest = z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(100) });
+export type PairRequest = z.infer<typeof PairRequest>;
+export const PairResponse = z.object({
+  deviceId: z.string(),
+  token: z.string(),
+  eventId: z.string(),
+  checkpointId: z.string().nullable(),
+});
+export type PairResponse = z.infer<typeof PairResponse>;
+
+/** `POST /v1/admin/events/:id/pairing-codes` */
+export const PairingCodeRequest = z.object({ checkpointId: z.string().min(1).optional() });
+/** `link` = `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` */
+export const PairingCode = z.object({ code: z.string(), link: z.string(), expiresAt: IsoInstant });
+export type PairingCode = z.infer<typeof PairingCode>;
+
+// ── tickets ──────────────────────────────────────────────────────────────────
+
+/** A ticket as pulled. Tombstones are tickets with status `revoked` or `deleted`. */
+export const TicketWire = z.object({
+  code: z.string(),
+  name: z.string(),
+  company: z.string(),
+  category: Category,
+  programmes: z.array(z.string()),
+  validFrom: IsoInstant.optional(),
+  validUntil: IsoInstant.optional(),
+  status: TicketStatus,
+  note: z.string().optional(),
+  seq: z.number().int(),
+});
+export type TicketWire = z.infer<typeof TicketWire>;
+
+/** Query of both pulls: `?after=SEQ&limit=N`. */
+export const PageQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+/** A pull page: `next` is the cursor for the following request (the last item's seq, or `after` when empty). */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), next: z.number().int(), more: z.boolean() });
+
+export const TicketsPage = page(TicketWire);
+export type TicketsPage = z.infer<typeof TicketsPage>;
+
+// ── check-ins ────────────────────────────────────────────────────────────────
+
+export const OverrideWire = z.object({ by: z.string().min(1).max(100), reason: z.string().min(1).max(500) });
+
+/** A check-in as uploaded; the device comes from the token. */
+export const CheckinUpload = z.object({
+  id: z.uuid(),
+  code: z.string().min(1).max(2000),
+  checkpointId: id,
+  direction: Direction,
+  verdict: z.enum(['accepted', 'rejected']),
+  reason: RejectReason.optional(),
+  scannedAt: IsoInstant,
+  clockOffsetMs: z.number().int().optional(),
+  override: OverrideWire.optional(),
+});
+export type CheckinUpload = z.infer<typeof CheckinUpload>;
+
+/** `conflict`: a second admission of a `once` / `once_per_day` ticket at one checkpoint — kept, flagged. */
+export const StoredStatus = z.enum(['stored', 'conflict']);
+
+/** A check-in as pulled (every device's). `day` is its venue-local day. */
+export const CheckinWire = CheckinUpload.extend({
+  deviceId: z.string(),
+  day: dayKey,
+  status: StoredStatus,
+  seq: z.number().int(),
+});
+export type CheckinWire = z.infer<typeof CheckinWire>;
+
+export const CheckinsPage = page(CheckinWire);
+export type CheckinsPage = z.infer<typeof CheckinsPage>;
+
+/** `POST /v1/sync/checkins` */
+export const UploadRequest = z.object({ items: z.array(CheckinUpload).max(MAX_UPLOAD_ITEMS) });
+export type UploadRequest = z.infer<typeof UploadRequest>;
+export const UploadStatus = z.enum(['stored', 'duplicate', 'conflict']);
+export type UploadStatus = z.infer<typeof UploadStatus>;
+export const UploadResponse = z.object({ results: z.array(z.object({ id: z.string(), status: UploadStatus })) });
+export type UploadResponse = z.infer<typeof UploadResponse>;
+
+/** `POST /v1/sync/decide`: online mode. The server decides, under a lock, and records the check-in. */
+export const DecideRequest = z.object({
+  id: z.uuid(),
+  code: z.string().min(1).max(2000),
+  checkpointId: id,
+  direction: Direction.default('entry'),
+  /** Device time of the scan; the server's clock is used for the rules. */
+  scannedAt: IsoInstant.optional(),
+  clockOffsetMs: z.number().int().optional(),
+});
+export type DecideRequest = z.infer<typeof DecideRequest>;
+export const DecideResponse = z.object({
+  id: z.string(),
+  verdict: z.enum(['accepted', 'rejected']),
+  reason: RejectReason.optional(),
+  attention: z.string().optional(),
+  /** `duplicate` when this id was decided before: the stored verdict is returned again. */
+  status: UploadStatus,
+  ticket: TicketWire.nullable(),
+  /** The check-in as recorded upstream. */
+  checkin: CheckinWire,
+});
+export type DecideResponse = z.infer<typeof DecideResponse>;
+
+// ── heartbeat ────────────────────────────────────────────────────────────────
+
+/** `POST /v1/sync/heartbeat` */
+export const HeartbeatRequest = z.object({
+  outboxDepth: z.number().int().min(0),
+  lastSyncAt: IsoInstant.nullable().optional(),
+  appVersion: z.string().max(100),
+  /** The device's clock when it sent this. */
+  clock: IsoInstant,
+  checkpointId: z.string().nullable().optional(),
+});
+export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
+export const HeartbeatResponse = z.object({
+  serverTime: IsoInstant,
+  /** Rough (server − device) clock difference, ignoring network delay. */
+  clockOffsetMs: z.number().int(),
+});
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;
+
+// ── admin ────────────────────────────────────────────────────────────────────
+
+/** `GET /v1/admin/events` */
+export const AdminEventsResponse = z.object({ events: z.array(EventBundle) });
+export type AdminEventsResponse = z.infer<typeof AdminEventsResponse>;
+
+/** `POST /v1/admin/events/:id/tickets/import` (body: the CSV). */
+export const ImportResult = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** `PATCH /v1/admin/events/:id/tickets/:code` — revoke, block, delete (tombstone) or restore. */
+export const TicketStatusRequest = z.object({ status: TicketStatus });
+
+/**
+ * Counts for one slice of a day. `scans`: every scan (rejections and exits
+ * included); `accepted`: admitted entries; `uniquePeople`: distinct tickets
+ * among admitted entries; `conflicts`: admitted entries flagged `conflict`.
+ */
+export const Tally = z.object({
+  scans: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  exits: z.number().int(),
+  conflicts: z.number().int(),
+  uniquePeople: z.number().int(),
+});
+export type Tally = z.infer<typeof Tally>;
+
+/** `GET /v1/admin/events/:id/tallies?day=YYYY-MM-DD` (hours are venue-local, 0–23). */
+export const TalliesResponse = z.object({
+  eventId: z.string(),
+  day: dayKey,
+  timeZone: z.string(),
+  total: Tally,
+  byCheckpoint: z.array(Tally.extend({ checkpointId: z.string() })),
+  byHour: z.array(Tally.extend({ hour: z.number().int() })),
+  byCategory: z.array(Tally.extend({ category: z.string() })),
+  byCheckpointHour: z.array(Tally.extend({ checkpointId: z.string(), hour: z.number().int() })),
+});
+export type TalliesResponse = z.infer<typeof TalliesResponse>;
+
+export const DeviceInfo = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  name: z.string(),
+  checkpointId: z.string().nullable(),
+  pairedAt: IsoInstant,
+  lastSeenAt: IsoInstant.nullable(),
+  lastSyncAt: IsoInstant.nullable(),
+  outboxDepth: z.number().int().nullable(),
+  appVersion: z.string().nullable(),
+  clockOffsetMs: z.number().int().nullable(),
+  revoked: z.boolean(),
+});
+export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+/** `GET /v1/admin/devices` */
+export const DevicesResponse = z.object({ devices: z.array(DeviceInfo) });
+export type DevicesResponse = z.infer<typeof DevicesResponse>;

@@ -1,0 +1,62 @@
+// The HTTP app: Fastify with the protocol's error bodies, rate limiting,
+// structured logs (pino), the v1 routes and the built kiosk at /kiosk/.
+// buildApp never listens: the CLI and the tests do, so tests can use port 0.
+
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { bearerToken } from './auth';
+import type { AppDeps, RouteDeps } from './deps';
+import { ApiError, installErrorHandlers } from './errors';
+import { hashToken } from './repo/devices';
+import { adminRoutes } from './routes/admin';
+import { pairRoutes } from './routes/pair';
+import { reportRoutes } from './routes/reports';
+import { syncRoutes } from './routes/sync';
+
+/** Rate-limit bucket: the bearer token (hashed) when there is one, else the client IP. */
+function rateKey(request: FastifyRequest): string {
+  const token = bearerToken(request);
+  return token ? `t:${hashToken(token).slice(0, 32)}` : `ip:${request.ip}`;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const routeDeps: RouteDeps = { db: deps.db, config, now: deps.now ?? Date.now };
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: config.bodyLimit,
+    // Kiosk and admin clients send JSON; keep the request id in every log line.
+    requestIdHeader: 'x-request-id',
+  });
+  app.decorateRequest('device', null);
+  installErrorHandlers(app);
+
+  if (config.rateLimit) {
+    const { max, windowMs } = config.rateLimit;
+    await app.register(rateLimit, {
+      global: true,
+      max,
+      timeWindow: windowMs,
+      keyGenerator: rateKey,
+      errorResponseBuilder: (_req, ctx) =>
+        new ApiError(429, 'rate_limited', `Too many requests; retry in ${ctx.after}`),
+    });
+  }
+
+  app.get('/healthz', async () => ({ ok: true }));
+  pairRoutes(app, routeDeps);
+  syncRoutes(app, routeDeps);
+  adminRoutes(app, routeDeps);
+  reportRoutes(app, routeDeps);
+
+  if (existsSync(config.kioskDir)) {
+    await app.register(fastifyStatic, { root: config.kioskDir, prefix: '/kiosk/', index: 'index.html' });
+    app.get('/kiosk', (_req, reply) => reply.redirect('/kiosk/'));
+  }
+  return app;
+}

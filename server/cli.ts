@@ -1,0 +1,159 @@
+// The server's command line (`npm run server -- <command>`, i.e. `tsx server/cli.ts`):
+//   serve [--demo] [--tickets N] [--port N] [--host H]   run the upstream
+//   import <eventId> <file.csv>                            load a roster CSV
+//   pair <eventId> [--checkpoint ID] [--server URL]        pairing QR in the terminal
+//   export <eventId> [--out file.csv]                      every check-in as CSV
+//   revoke <deviceId>                                      cut a kiosk off
+// Settings come from the environment (server/config.ts).
+
+import { createWriteStream, readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
+import { parseRosterCsv } from '../core/csv';
+import { buildApp } from './app';
+import { loadConfig, sqlitePathFor, type ServerConfig } from './config';
+import { openDatabase, type Db } from './db/connect';
+import { DEMO_TICKETS, seedDemo } from './demo';
+import { exportCheckinsCsv } from './export/checkins-csv';
+import { decodeCsvBody, pairingLink } from './routes/admin';
+import { createPairingCode, revokeDevice } from './repo/devices';
+import { getEventBundle, getEventInfo } from './repo/events';
+import { importTickets, withoutStatus } from './repo/tickets';
+
+const USAGE = `usage: tsx server/cli.ts <command>
+  serve [--demo] [--tickets N] [--port N] [--host H]
+  import <eventId> <file.csv>
+  pair <eventId> [--checkpoint ID] [--server URL]
+  export <eventId> [--out file.csv]
+  revoke <deviceId>`;
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function open(config: ServerConfig): Promise<Db> {
+  return openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
+}
+
+/** A LAN address kiosks can reach, for links printed by the CLI. */
+function lanUrl(port: number): string {
+  for (const list of Object.values(networkInterfaces())) {
+    const v4 = list?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (v4) return `http://${v4.address}:${port}`;
+  }
+  return `http://127.0.0.1:${port}`;
+}
+
+async function serve(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const overrides: Partial<ServerConfig> = {};
+  if (typeof values.port === 'string') overrides.port = Number(values.port);
+  if (typeof values.host === 'string') overrides.host = values.host;
+  const config = loadConfig(process.env, overrides);
+  const db = await open(config);
+  if (values.demo) {
+    const tickets = typeof values.tickets === 'string' ? Number(values.tickets) : DEMO_TICKETS;
+    const seeded = await seedDemo(db.db, tickets);
+    say(seeded ? `Seeded demo event ${seeded} with ${tickets} tickets.` : 'Database has events; demo not seeded.');
+  }
+  const app = await buildApp({ db: db.db, config });
+  const address = await app.listen({ port: config.port, host: config.host });
+  say(`Turnout server on ${address} (${db.kind}${db.kind === 'sqlite' ? ` at ${sqlitePathFor(config)}` : ''})`);
+  if (config.adminTokenGenerated) {
+    say(`Admin token (set TURNOUT_ADMIN_TOKEN to keep one across restarts):\n  ${config.adminToken}`);
+  }
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function withDb<T>(fn: (db: Db, config: ServerConfig) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env, { adminToken: 'cli-does-not-need-one' });
+  const db = await open(config);
+  try {
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean' },
+      tickets: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      checkpoint: { type: 'string' },
+      server: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    say(USAGE);
+    return;
+  }
+
+  switch (command) {
+    case 'serve':
+      return serve(values);
+    case 'import': {
+      const [eventId, file] = args;
+      if (!eventId || !file) fail(USAGE);
+      return withDb(async ({ db }) => {
+        const event = (await getEventInfo(db, eventId)) ?? fail(`No event ${eventId}`);
+        const parsed = parseRosterCsv(decodeCsvBody(readFileSync(file)), { timeZone: event.timeZone });
+        const counts = await importTickets(db, eventId, withoutStatus(parsed.tickets));
+        say(`imported ${counts.imported}, updated ${counts.updated}, unchanged ${counts.unchanged}, errors ${parsed.errors.length}`);
+        for (const e of parsed.errors) say(`  line ${e.line}: ${e.message}`);
+        if (parsed.errors.length) process.exitCode = 2;
+      });
+    }
+    case 'pair': {
+      const [eventId] = args;
+      if (!eventId) fail(USAGE);
+      return withDb(async ({ db }, config) => {
+        const bundle = (await getEventBundle(db, eventId)) ?? fail(`No event ${eventId}`);
+        const checkpointId = values.checkpoint ?? null;
+        if (checkpointId && !bundle.checkpoints.some((c) => c.id === checkpointId)) fail(`No checkpoint ${checkpointId}`);
+        const { code, expiresAt } = await createPairingCode(db, eventId, checkpointId, config.pairingTtlMs);
+        const link = pairingLink(values.server ?? config.publicUrl ?? lanUrl(config.port), code, checkpointId);
+        say(await QRCode.toString(link, { type: 'terminal', small: true }));
+        say(link);
+        say(`code ${code}, single use, expires ${new Date(expiresAt).toISOString()}`);
+      });
+    }
+    case 'export': {
+      const [eventId] = args;
+      if (!eventId) fail(USAGE);
+      return withDb(async ({ db }) => {
+        if (!(await getEventInfo(db, eventId))) fail(`No event ${eventId}`);
+        const out = values.out ? createWriteStream(values.out) : process.stdout;
+        for await (const chunk of exportCheckinsCsv(db, eventId)) out.write(chunk);
+        if (out !== process.stdout) await new Promise<void>((done) => out.end(done));
+      });
+    }
+    case 'revoke': {
+      const [deviceId] = args;
+      if (!deviceId) fail(USAGE);
+      return withDb(async ({ db }) => {
+        if (!(await revokeDevice(db, deviceId))) fail(`No device ${deviceId}`);
+        say(`revoked ${deviceId}`);
+      });
+    }
+    default:
+      fail(`Unknown command ${command}\n${USAGE}`);
+  }
+}
+
+main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));

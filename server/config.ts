@@ -1,0 +1,78 @@
+// Server settings from the environment (DESIGN.md "Server"): TURNOUT_PORT,
+// TURNOUT_HOST, TURNOUT_DATA_DIR, TURNOUT_ADMIN_TOKEN, TURNOUT_PUBLIC_URL,
+// TURNOUT_LOG_LEVEL, DATABASE_URL. Pure parsing; nothing is opened here.
+
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+export interface RateLimitSettings {
+  /** Requests per window per client (device token, admin token or IP). */
+  max: number;
+  /** Pairing attempts per window per IP: pairing codes must not be guessable by brute force. */
+  pairMax: number;
+  windowMs: number;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL URL; SQLite in dataDir when absent. */
+  databaseUrl?: string;
+  adminToken: string;
+  /** True when no TURNOUT_ADMIN_TOKEN was set and one was made for this run. */
+  adminTokenGenerated: boolean;
+  /** Base URL put in pairing links; derived from the request when absent. */
+  publicUrl?: string;
+  /** Built kiosk (Vite output), served at /kiosk/ when present. */
+  kioskDir: string;
+  pairingTtlMs: number;
+  /** Body limit of JSON routes, bytes. */
+  bodyLimit: number;
+  /** Body limit of roster imports, bytes. */
+  importBodyLimit: number;
+  rateLimit: RateLimitSettings | false;
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function generateAdminToken(): string {
+  return `toa_${randomBytes(24).toString('base64url')}`;
+}
+
+/** Reads settings from `env`; `overrides` win (CLI flags, tests). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const dataDir = resolve(env.TURNOUT_DATA_DIR || '.turnout-data');
+  const adminToken = env.TURNOUT_ADMIN_TOKEN || '';
+  const config: ServerConfig = {
+    port: int(env.TURNOUT_PORT, 8787, 'TURNOUT_PORT'),
+    host: env.TURNOUT_HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: adminToken || generateAdminToken(),
+    adminTokenGenerated: !adminToken,
+    publicUrl: env.TURNOUT_PUBLIC_URL || undefined,
+    kioskDir: resolve(env.TURNOUT_KIOSK_DIR || 'dist-renderer'),
+    pairingTtlMs: int(env.TURNOUT_PAIRING_TTL_S, 15 * 60, 'TURNOUT_PAIRING_TTL_S') * 1000,
+    bodyLimit: 1024 * 1024,
+    importBodyLimit: 32 * 1024 * 1024,
+    rateLimit: {
+      max: int(env.TURNOUT_RATE_LIMIT, 1200, 'TURNOUT_RATE_LIMIT'),
+      pairMax: 30,
+      windowMs: 60_000,
+    },
+    logLevel: env.TURNOUT_LOG_LEVEL || 'info',
+    ...overrides,
+  };
+  if (config.adminToken.length < 16) throw new Error('TURNOUT_ADMIN_TOKEN must be at least 16 characters');
+  return config;
+}
+
+/** The SQLite file inside the data folder. */
+export const sqlitePathFor = (config: Pick<ServerConfig, 'dataDir'>) => join(config.dataDir, 'turnout.sqlite');

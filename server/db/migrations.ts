@@ -1,0 +1,156 @@
+// Schema migrations, one list for SQLite and PostgreSQL, run through Kysely's
+// Migrator with an in-code provider (no migration files to find at runtime).
+// Only portable column types: text, integer, bigint. Never edit a shipped
+// migration: add the next one.
+
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+
+const init: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name_ko', 'text', (c) => c.notNull())
+      .addColumn('name_en', 'text', (c) => c.notNull())
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('days', 'text', (c) => c.notNull())
+      .addColumn('signing_keys', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('programmes')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('name_ko', 'text', (c) => c.notNull())
+      .addColumn('name_en', 'text', (c) => c.notNull())
+      .addColumn('region', 'text', (c) => c.notNull())
+      .addColumn('venue', 'text', (c) => c.notNull())
+      .addColumn('days', 'text', (c) => c.notNull())
+      .addColumn('sort', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('programmes_pk', ['event_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('checkpoints')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('id', 'text', (c) => c.notNull())
+      .addColumn('name_ko', 'text', (c) => c.notNull())
+      .addColumn('name_en', 'text', (c) => c.notNull())
+      .addColumn('rule', 'text', (c) => c.notNull())
+      .addColumn('mode', 'text', (c) => c.notNull())
+      .addColumn('categories', 'text')
+      .addColumn('programmes', 'text')
+      .addColumn('hours', 'text')
+      .addColumn('sort', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('checkpoints_pk', ['event_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('tickets')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('company', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('programmes', 'text', (c) => c.notNull())
+      .addColumn('valid_from', 'text')
+      .addColumn('valid_until', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('tickets_pk', ['event_id', 'code'])
+      .execute();
+    await db.schema.createIndex('tickets_event_seq').on('tickets').columns(['event_id', 'seq']).execute();
+
+    await db.schema
+      .createTable('checkins')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('checkpoint_id', 'text', (c) => c.notNull())
+      .addColumn('direction', 'text', (c) => c.notNull())
+      .addColumn('verdict', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('scanned_at', 'text', (c) => c.notNull())
+      .addColumn('scanned_at_ms', 'bigint', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('hour', 'integer', (c) => c.notNull())
+      .addColumn('clock_offset_ms', 'bigint')
+      .addColumn('override_by', 'text')
+      .addColumn('override_reason', 'text')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('checkins_event_seq').on('checkins').columns(['event_id', 'seq']).execute();
+    await db.schema
+      .createIndex('checkins_event_code')
+      .on('checkins')
+      .columns(['event_id', 'code', 'checkpoint_id'])
+      .execute();
+    await db.schema.createIndex('checkins_event_day').on('checkins').columns(['event_id', 'day']).execute();
+
+    await db.schema
+      .createTable('devices')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('checkpoint_id', 'text')
+      .addColumn('revoked', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('last_seen_at', 'bigint')
+      .addColumn('last_sync_at', 'bigint')
+      .addColumn('outbox_depth', 'integer')
+      .addColumn('app_version', 'text')
+      .addColumn('clock_offset_ms', 'bigint')
+      .execute();
+
+    await db.schema
+      .createTable('pairing_codes')
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('checkpoint_id', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('used_at', 'bigint')
+      .addColumn('device_id', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('counters')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    for (const t of ['counters', 'pairing_codes', 'devices', 'checkins', 'tickets', 'checkpoints', 'programmes', 'events']) {
+      await db.schema.dropTable(t).ifExists().execute();
+    }
+  },
+};
+
+/** Every migration, by name; names sort in the order they apply. */
+export const migrations: Record<string, Migration> = {
+  '0001_init': init,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const where = failed ? ` (migration ${failed.migrationName})` : '';
+    throw new Error(`Database migration failed${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}

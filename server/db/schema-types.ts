@@ -1,0 +1,128 @@
+// Row types of the server database, as Kysely sees them. One schema for
+// SQLite and PostgreSQL: JSON is stored as text, booleans as 0/1 integers,
+// instants as epoch milliseconds (bigint, parsed to number on PostgreSQL).
+
+export interface EventsTable {
+  id: string;
+  name_ko: string;
+  name_en: string;
+  time_zone: string;
+  /** JSON: DayKey[] */
+  days: string;
+  /** JSON: SigningKey[] */
+  signing_keys: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ProgrammesTable {
+  event_id: string;
+  id: string;
+  name_ko: string;
+  name_en: string;
+  region: string;
+  venue: string;
+  /** JSON: DayKey[] */
+  days: string;
+  sort: number;
+}
+
+export interface CheckpointsTable {
+  event_id: string;
+  id: string;
+  name_ko: string;
+  name_en: string;
+  rule: string;
+  mode: string;
+  /** JSON: Category[] | null */
+  categories: string | null;
+  /** JSON: string[] | null */
+  programmes: string | null;
+  /** JSON: Checkpoint['hours'] | null */
+  hours: string | null;
+  sort: number;
+}
+
+export interface TicketsTable {
+  event_id: string;
+  code: string;
+  name: string;
+  company: string;
+  category: string;
+  /** JSON: string[] */
+  programmes: string;
+  valid_from: string | null;
+  valid_until: string | null;
+  status: string;
+  note: string | null;
+  seq: number;
+  updated_at: number;
+}
+
+export interface CheckinsTable {
+  /** UUIDv7 made on the kiosk: the idempotency key. */
+  id: string;
+  event_id: string;
+  seq: number;
+  device_id: string;
+  code: string;
+  checkpoint_id: string;
+  direction: string;
+  verdict: string;
+  reason: string | null;
+  /** As sent, ISO 8601 with offset. */
+  scanned_at: string;
+  scanned_at_ms: number;
+  /** Venue-local day and hour of scanned_at. */
+  day: string;
+  hour: number;
+  clock_offset_ms: number | null;
+  override_by: string | null;
+  override_reason: string | null;
+  /** stored | conflict */
+  status: string;
+  received_at: number;
+}
+
+export interface DevicesTable {
+  id: string;
+  event_id: string;
+  name: string;
+  /** SHA-256 hex of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  checkpoint_id: string | null;
+  revoked: number;
+  created_at: number;
+  last_seen_at: number | null;
+  last_sync_at: number | null;
+  outbox_depth: number | null;
+  app_version: string | null;
+  clock_offset_ms: number | null;
+}
+
+export interface PairingCodesTable {
+  code: string;
+  event_id: string;
+  checkpoint_id: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  device_id: string | null;
+}
+
+/** One row per event (`name` = `seq:<eventId>`): the last sequence number handed out. */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  events: EventsTable;
+  programmes: ProgrammesTable;
+  checkpoints: CheckpointsTable;
+  tickets: TicketsTable;
+  checkins: CheckinsTable;
+  devices: DevicesTable;
+  pairing_codes: PairingCodesTable;
+  counters: CountersTable;
+}

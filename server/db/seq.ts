@@ -1,0 +1,63 @@
+// The per-event change sequence that pull cursors (`after=SEQ`) walk.
+//
+// Sequence numbers must become visible in increasing order, or a pull could
+// move its cursor past a number whose transaction had not committed yet and
+// skip that row for ever. So every writing transaction first UPDATEs the
+// event's counter row: on PostgreSQL that row lock is held until commit, so
+// writers of one event run one after another and commit in sequence order;
+// on SQLite Kysely runs every transaction on one connection behind a mutex,
+// and the UPDATE being the first statement takes the write lock up front.
+// Taking this lock first in every writer also rules out lock-order deadlocks,
+// and it is the "transaction-level lock" that online decisions rely on.
+
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema-types';
+
+const counterName = (eventId: string) => `seq:${eventId}`;
+
+export class Sequence {
+  private current: number;
+  private readonly start: number;
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly name: string,
+    value: number,
+  ) {
+    this.current = value;
+    this.start = value;
+  }
+
+  /** The next number; strictly greater than every number committed before. */
+  next(): number {
+    this.current += 1;
+    return this.current;
+  }
+
+  /** Writes the counter back; call before the transaction commits. */
+  async save(): Promise<void> {
+    if (this.current === this.start) return;
+    await this.trx.updateTable('counters').set({ value: this.current }).where('name', '=', this.name).execute();
+  }
+}
+
+/** Locks the event's sequence for the rest of `trx`; null when the event has no counter (unknown event). */
+export async function lockSequence(trx: Transaction<Database>, eventId: string): Promise<Sequence | null> {
+  const name = counterName(eventId);
+  const row = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb.ref('value') }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirst();
+  return row ? new Sequence(trx, name, Number(row.value)) : null;
+}
+
+/** Creates the event's counter if missing (inside the event-creating transaction). */
+export async function ensureSequence(db: Kysely<Database> | Transaction<Database>, eventId: string): Promise<void> {
+  await db
+    .insertInto('counters')
+    .values({ name: counterName(eventId), value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}

@@ -1,0 +1,117 @@
+// Online mode (`POST /v1/sync/decide`): the server decides a scan with
+// core/decide on its own clock and records the check-in, all inside the
+// event's sequence lock (db/seq.ts), so two desks asking at the same moment
+// are answered one after the other and cannot both admit a `once` ticket.
+// Idempotent by check-in id: asking again returns the recorded verdict.
+
+import type { Kysely, Transaction } from 'kysely';
+import { normalizeScan } from '../../core/code';
+import { decide } from '../../core/decide';
+import type { Verdict } from '../../core/model';
+import type { DecideRequest, DecideResponse, TicketWire } from '../../core/protocol';
+import { isoWithOffset } from '../../core/time';
+import type { Database } from '../db/schema-types';
+import { lockSequence } from '../db/seq';
+import { checkinFromRow, markConflicts, placeAdmission, toRow, type DeviceScope } from './checkins';
+import type { Admission } from './conflicts';
+import { getTicket } from './tickets';
+
+async function historyOf(trx: Transaction<Database>, eventId: string, code: string): Promise<Admission[]> {
+  const rows = await trx
+    .selectFrom('checkins')
+    .select(['id', 'checkpoint_id', 'direction', 'verdict', 'scanned_at', 'scanned_at_ms', 'override_by', 'status'])
+    .where('event_id', '=', eventId)
+    .where('code', '=', code)
+    .where('verdict', '=', 'accepted')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    checkpointId: r.checkpoint_id,
+    direction: r.direction as Admission['direction'],
+    verdict: 'accepted',
+    scannedAt: r.scanned_at,
+    ms: Number(r.scanned_at_ms),
+    override: r.override_by !== null,
+    status: r.status as Admission['status'],
+  }));
+}
+
+const attentionOf = (ticket: TicketWire | null) =>
+  ticket && ticket.status !== 'deleted' && ticket.note?.trim() ? ticket.note.trim() : undefined;
+
+/** Decides and records one scan; the checkpoint must exist in `scope`. */
+export async function decideAndRecord(
+  db: Kysely<Database>,
+  scope: DeviceScope,
+  req: DecideRequest,
+  now = Date.now(),
+): Promise<DecideResponse> {
+  const checkpoint = scope.checkpoints.get(req.checkpointId);
+  if (!checkpoint) throw new Error(`Unknown checkpoint ${req.checkpointId}`);
+  return db.transaction().execute(async (trx) => {
+    const seq = await lockSequence(trx, scope.eventId);
+    if (!seq) throw new Error(`Unknown event ${scope.eventId}`);
+
+    const existing = await trx.selectFrom('checkins').selectAll().where('id', '=', req.id).executeTakeFirst();
+    if (existing) {
+      const ticket = await getTicket(trx, existing.event_id, existing.code);
+      const checkin = checkinFromRow(existing);
+      const attention = attentionOf(ticket);
+      return {
+        id: req.id,
+        verdict: checkin.verdict,
+        ...(checkin.reason ? { reason: checkin.reason } : {}),
+        ...(attention ? { attention } : {}),
+        status: 'duplicate',
+        ticket,
+        checkin,
+      };
+    }
+
+    const scan = normalizeScan(req.code);
+    const code = scan.ok ? scan.code : req.code;
+    const ticket = scan.ok ? await getTicket(trx, scope.eventId, code) : null;
+    const history = scan.ok ? await historyOf(trx, scope.eventId, code) : [];
+    const verdict: Verdict = scan.ok
+      ? decide({
+          ticket: ticket ?? undefined,
+          checkpoint,
+          timeZone: scope.timeZone,
+          direction: req.direction,
+          history,
+          now,
+        })
+      : { verdict: 'rejected', reason: 'malformed' };
+
+    const row = toRow(
+      scope,
+      {
+        id: req.id,
+        code,
+        checkpointId: req.checkpointId,
+        direction: req.direction,
+        verdict: verdict.verdict,
+        ...(verdict.verdict === 'rejected' ? { reason: verdict.reason } : {}),
+        scannedAt: isoWithOffset(now, scope.timeZone),
+        ...(req.clockOffsetMs !== undefined ? { clockOffsetMs: req.clockOffsetMs } : {}),
+      },
+      seq.next(),
+      now,
+    );
+    const remarked = placeAdmission(row, checkpoint, scope.timeZone, history);
+    await trx.insertInto('checkins').values(row).execute();
+    await markConflicts(
+      trx,
+      seq,
+      remarked.map((r) => r.id),
+    );
+    await seq.save();
+    return {
+      id: req.id,
+      ...verdict,
+      status: row.status === 'conflict' ? 'conflict' : 'stored',
+      ticket,
+      checkin: checkinFromRow(row),
+    };
+  });
+}

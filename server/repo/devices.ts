@@ -1,0 +1,156 @@
+// Kiosks and how they join: single-use, expiring pairing codes; device rows
+// holding only the SHA-256 of the bearer token; revocation; the heartbeat
+// fields staff watch (last seen, outbox depth, app version, clock).
+
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DeviceInfo } from '../../core/protocol';
+import type { Database, DevicesTable } from '../db/schema-types';
+
+type Db = Kysely<Database>;
+
+/** No 0/O, 1/I/L, U: easy to read aloud and type. ~49 bits in 10 characters. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ23456789';
+const CODE_LENGTH = 10;
+
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Upper-cases and drops spaces and dashes, so `abcd-efgh-jk` matches `ABCDEFGHJK`. */
+export const normalizePairingCode = (code: string) => code.toUpperCase().replace(/[\s-]+/g, '');
+
+function newPairingCode(): string {
+  let s = '';
+  for (let i = 0; i < CODE_LENGTH; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+export async function createPairingCode(
+  db: Db,
+  eventId: string,
+  checkpointId: string | null,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<{ code: string; expiresAt: number }> {
+  const expiresAt = now + ttlMs;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newPairingCode();
+    const res = await db
+      .insertInto('pairing_codes')
+      .values({ code, event_id: eventId, checkpoint_id: checkpointId, created_at: now, expires_at: expiresAt, used_at: null, device_id: null })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { code, expiresAt };
+  }
+  throw new Error('Could not allocate a unique pairing code');
+}
+
+export type RedeemResult =
+  | { ok: true; deviceId: string; token: string; eventId: string; checkpointId: string | null }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** Turns a pairing code into a device and its token, once. */
+export async function redeemPairingCode(db: Db, rawCode: string, name: string, now = Date.now()): Promise<RedeemResult> {
+  const code = normalizePairingCode(rawCode);
+  return db.transaction().execute(async (trx): Promise<RedeemResult> => {
+    const row = await trx.selectFrom('pairing_codes').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.used_at !== null) return { ok: false, reason: 'used' };
+    if (Number(row.expires_at) <= now) return { ok: false, reason: 'expired' };
+    const deviceId = randomUUID();
+    // The guard on used_at makes a concurrent second redemption update nothing.
+    const claimed = await trx
+      .updateTable('pairing_codes')
+      .set({ used_at: now, device_id: deviceId })
+      .where('code', '=', code)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' };
+    const token = `tod_${randomBytes(32).toString('base64url')}`;
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        event_id: row.event_id,
+        name,
+        token_hash: hashToken(token),
+        checkpoint_id: row.checkpoint_id,
+        revoked: 0,
+        created_at: now,
+        last_seen_at: now,
+        last_sync_at: null,
+        outbox_depth: null,
+        app_version: null,
+        clock_offset_ms: null,
+      })
+      .execute();
+    return { ok: true, deviceId, token, eventId: row.event_id, checkpointId: row.checkpoint_id };
+  });
+}
+
+export async function findDeviceByToken(db: Db, token: string): Promise<DevicesTable | undefined> {
+  return db.selectFrom('devices').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+/** Marks the device seen; skipped when it was seen less than `minGapMs` ago (saves a write per pull). */
+export async function touchDevice(db: Db, device: DevicesTable, now = Date.now(), minGapMs = 10_000): Promise<void> {
+  if (device.last_seen_at !== null && now - Number(device.last_seen_at) < minGapMs) return;
+  await db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', device.id).execute();
+}
+
+export interface HeartbeatFields {
+  outboxDepth: number;
+  lastSyncAt: number | null;
+  appVersion: string;
+  clockOffsetMs: number;
+  checkpointId?: string | null;
+}
+
+export async function recordHeartbeat(db: Db, deviceId: string, f: HeartbeatFields, now = Date.now()): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({
+      last_seen_at: now,
+      outbox_depth: f.outboxDepth,
+      last_sync_at: f.lastSyncAt,
+      app_version: f.appVersion,
+      clock_offset_ms: f.clockOffsetMs,
+      ...(f.checkpointId !== undefined ? { checkpoint_id: f.checkpointId } : {}),
+    })
+    .where('id', '=', deviceId)
+    .execute();
+}
+
+/** True when the device existed (revoking twice is fine). */
+export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
+  const res = await db.updateTable('devices').set({ revoked: 1 }).where('id', '=', deviceId).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+export function deviceInfo(r: DevicesTable): DeviceInfo {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: r.name,
+    checkpointId: r.checkpoint_id,
+    pairedAt: new Date(Number(r.created_at)).toISOString(),
+    lastSeenAt: iso(r.last_seen_at),
+    lastSyncAt: iso(r.last_sync_at),
+    outboxDepth: r.outbox_depth === null ? null : Number(r.outbox_depth),
+    appVersion: r.app_version,
+    clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
+    revoked: Number(r.revoked) === 1,
+  };
+}
+
+export async function listDevices(db: Db, eventId?: string): Promise<DeviceInfo[]> {
+  let q = db.selectFrom('devices').selectAll().orderBy('event_id').orderBy('name').orderBy('id');
+  if (eventId) q = q.where('event_id', '=', eventId);
+  return (await q.execute()).map(deviceInfo);
+}
+
+export async function deviceNames(db: Db, eventId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('devices').select(['id', 'name']).where('event_id', '=', eventId).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

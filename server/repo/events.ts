@@ -1,0 +1,141 @@
+// Events with their programmes, checkpoints and signing keys: the admin
+// upsert and the kiosk config (DESIGN.md "Data model"). A bundle replaces the
+// event's programme and checkpoint lists; check-ins keep their checkpoint ids.
+
+import type { Kysely } from 'kysely';
+import type { Checkpoint, EventInfo, Programme } from '../../core/model';
+import type { EventBundle } from '../../core/protocol';
+import type { CheckpointsTable, Database, ProgrammesTable } from '../db/schema-types';
+import { ensureSequence } from '../db/seq';
+
+type Db = Kysely<Database>;
+
+const json = (v: unknown) => JSON.stringify(v);
+const parse = <T>(v: string): T => JSON.parse(v) as T;
+
+function programmeFromRow(r: ProgrammesTable): Programme {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: { ko: r.name_ko, en: r.name_en },
+    region: r.region,
+    venue: r.venue,
+    days: parse<string[]>(r.days),
+  };
+}
+
+export function checkpointFromRow(r: CheckpointsTable): Checkpoint {
+  const cp: Checkpoint = {
+    id: r.id,
+    eventId: r.event_id,
+    name: { ko: r.name_ko, en: r.name_en },
+    rule: r.rule as Checkpoint['rule'],
+    mode: r.mode as Checkpoint['mode'],
+  };
+  if (r.categories !== null) cp.categories = parse(r.categories);
+  if (r.programmes !== null) cp.programmes = parse(r.programmes);
+  if (r.hours !== null) cp.hours = parse(r.hours);
+  return cp;
+}
+
+/** Creates or updates an event; programmes and checkpoints not in the bundle are removed. */
+export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.now()): Promise<void> {
+  const { event } = bundle;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('events')
+      .values({
+        id: event.id,
+        name_ko: event.name.ko,
+        name_en: event.name.en,
+        time_zone: event.timeZone,
+        days: json(event.days),
+        signing_keys: json(bundle.signingKeys ?? []),
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name_ko: eb.ref('excluded.name_ko'),
+          name_en: eb.ref('excluded.name_en'),
+          time_zone: eb.ref('excluded.time_zone'),
+          days: eb.ref('excluded.days'),
+          signing_keys: eb.ref('excluded.signing_keys'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+    await ensureSequence(trx, event.id);
+
+    await trx.deleteFrom('programmes').where('event_id', '=', event.id).execute();
+    if (bundle.programmes.length) {
+      await trx
+        .insertInto('programmes')
+        .values(
+          bundle.programmes.map((p, i) => ({
+            event_id: event.id,
+            id: p.id,
+            name_ko: p.name.ko,
+            name_en: p.name.en,
+            region: p.region,
+            venue: p.venue,
+            days: json(p.days),
+            sort: i,
+          })),
+        )
+        .execute();
+    }
+    await trx.deleteFrom('checkpoints').where('event_id', '=', event.id).execute();
+    if (bundle.checkpoints.length) {
+      await trx
+        .insertInto('checkpoints')
+        .values(
+          bundle.checkpoints.map((c, i) => ({
+            event_id: event.id,
+            id: c.id,
+            name_ko: c.name.ko,
+            name_en: c.name.en,
+            rule: c.rule,
+            mode: c.mode,
+            categories: c.categories ? json(c.categories) : null,
+            programmes: c.programmes ? json(c.programmes) : null,
+            hours: c.hours ? json(c.hours) : null,
+            sort: i,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function getEventInfo(db: Db, eventId: string): Promise<EventInfo | null> {
+  const r = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!r) return null;
+  return { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days) };
+}
+
+export async function getEventBundle(db: Db, eventId: string): Promise<EventBundle | null> {
+  const r = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!r) return null;
+  const [programmes, checkpoints] = await Promise.all([
+    db.selectFrom('programmes').selectAll().where('event_id', '=', eventId).orderBy('sort').execute(),
+    db.selectFrom('checkpoints').selectAll().where('event_id', '=', eventId).orderBy('sort').execute(),
+  ]);
+  return {
+    event: { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days) },
+    programmes: programmes.map(programmeFromRow),
+    checkpoints: checkpoints.map(checkpointFromRow),
+    signingKeys: parse(r.signing_keys),
+  };
+}
+
+export async function listEventBundles(db: Db): Promise<EventBundle[]> {
+  const ids = await db.selectFrom('events').select('id').orderBy('id').execute();
+  const bundles = await Promise.all(ids.map((r) => getEventBundle(db, r.id)));
+  return bundles.filter((b): b is EventBundle => b !== null);
+}
+
+export async function getCheckpoints(db: Db, eventId: string): Promise<Map<string, Checkpoint>> {
+  const rows = await db.selectFrom('checkpoints').selectAll().where('event_id', '=', eventId).execute();
+  return new Map(rows.map((r) => [r.id, checkpointFromRow(r)]));
+}

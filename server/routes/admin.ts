@@ -1,0 +1,144 @@
+// Organiser routes (`/v1/admin/*`, admin token): events with programmes and
+// checkpoints, roster import (CSV), ticket status, pairing codes and devices.
+// Reports (tallies, exports) are in reports.ts.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parseRosterCsv } from '../../core/csv';
+import {
+  EventBundle,
+  PairingCodeRequest,
+  TicketStatusRequest,
+  type AdminEventsResponse,
+  type DevicesResponse,
+  type ImportResult,
+  type PairingCode,
+} from '../../core/protocol';
+import { requireAdmin } from '../auth';
+import type { RouteDeps } from '../deps';
+import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
+import { createPairingCode, listDevices, revokeDevice } from '../repo/devices';
+import { getEventBundle, getEventInfo, listEventBundles, upsertEventBundle } from '../repo/events';
+import { importTickets, setTicketStatus, withoutStatus } from '../repo/tickets';
+
+/** `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` (DESIGN.md contract). */
+export function pairingLink(server: string, code: string, checkpointId?: string | null): string {
+  const q = `server=${encodeURIComponent(server)}&code=${encodeURIComponent(code)}`;
+  return `turnout://pair?${q}${checkpointId ? `&checkpoint=${encodeURIComponent(checkpointId)}` : ''}`;
+}
+
+/** The roster body as text: UTF-8 only (with or without BOM). */
+export function decodeCsvBody(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } catch {
+      throw badRequest('The CSV is not UTF-8. In Excel choose "CSV UTF-8 (comma delimited)".', 'not_utf8');
+    }
+  }
+  throw badRequest('Send the roster as the request body with Content-Type text/csv', 'missing_csv');
+}
+
+type IdParams = { id: string };
+
+export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps): void {
+  const auth = requireAdmin(config.adminToken);
+
+  async function eventOr404(request: FastifyRequest<{ Params: IdParams }>) {
+    const event = await getEventInfo(db, request.params.id);
+    if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    return event;
+  }
+
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: config.importBodyLimit },
+    (_req, body, done) => done(null, body),
+  );
+
+  app.get('/v1/admin/events', { preHandler: auth }, async (): Promise<AdminEventsResponse> => ({
+    events: await listEventBundles(db),
+  }));
+
+  app.get<{ Params: IdParams }>('/v1/admin/events/:id', { preHandler: auth }, async (request) => {
+    const bundle = await getEventBundle(db, request.params.id);
+    if (!bundle) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    return bundle;
+  });
+
+  app.post('/v1/admin/events', { preHandler: auth }, async (request) => {
+    const bundle = parseOr400(EventBundle, request.body);
+    const id = bundle.event.id;
+    const foreign = [...bundle.programmes, ...bundle.checkpoints].find((x) => x.eventId !== id);
+    if (foreign) throw badRequest(`${foreign.id} belongs to event ${foreign.eventId}, not ${id}`);
+    for (const list of [bundle.programmes, bundle.checkpoints]) {
+      const ids = list.map((x) => x.id);
+      const dup = ids.find((x, i) => ids.indexOf(x) !== i);
+      if (dup) throw badRequest(`Duplicate id ${dup}`);
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: bundle.event.timeZone });
+    } catch {
+      throw badRequest(`Unknown time zone ${bundle.event.timeZone}`);
+    }
+    await upsertEventBundle(db, bundle, now());
+    request.log.info({ eventId: id }, 'event saved');
+    return getEventBundle(db, id);
+  });
+
+  app.post<{ Params: IdParams }>(
+    '/v1/admin/events/:id/tickets/import',
+    { preHandler: auth, bodyLimit: config.importBodyLimit },
+    async (request): Promise<ImportResult> => {
+      const event = await eventOr404(request);
+      const text = decodeCsvBody(request.body);
+      const parsed = parseRosterCsv(text, { timeZone: event.timeZone });
+      // Rows read well are stored even when others have errors: fix those lines and import again.
+      const counts = await importTickets(db, event.id, withoutStatus(parsed.tickets), now());
+      request.log.info({ eventId: event.id, ...counts, errors: parsed.errors.length }, 'roster imported');
+      return { ...counts, errors: parsed.errors };
+    },
+  );
+
+  app.patch<{ Params: IdParams & { code: string } }>(
+    '/v1/admin/events/:id/tickets/:code',
+    { preHandler: auth },
+    async (request) => {
+      const body = parseOr400(TicketStatusRequest, request.body);
+      const ticket = await setTicketStatus(db, request.params.id, request.params.code, body.status, now());
+      if (!ticket) throw notFound(`No ticket ${request.params.code} in event ${request.params.id}`, 'unknown_ticket');
+      return ticket;
+    },
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/v1/admin/events/:id/pairing-codes',
+    { preHandler: auth },
+    async (request): Promise<PairingCode> => {
+      const event = await eventOr404(request);
+      const body = parseOr400(PairingCodeRequest, request.body ?? {});
+      const checkpointId = body.checkpointId ?? null;
+      if (checkpointId) {
+        const bundle = await getEventBundle(db, event.id);
+        if (!bundle?.checkpoints.some((c) => c.id === checkpointId)) {
+          throw unprocessable(`Unknown checkpoint ${checkpointId}`, 'unknown_checkpoint');
+        }
+      }
+      const { code, expiresAt } = await createPairingCode(db, event.id, checkpointId, config.pairingTtlMs, now());
+      const server = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      return { code, link: pairingLink(server, code, checkpointId), expiresAt: new Date(expiresAt).toISOString() };
+    },
+  );
+
+  app.get<{ Querystring: { eventId?: string } }>(
+    '/v1/admin/devices',
+    { preHandler: auth },
+    async (request): Promise<DevicesResponse> => ({ devices: await listDevices(db, request.query.eventId) }),
+  );
+
+  app.post<{ Params: IdParams }>('/v1/admin/devices/:id/revoke', { preHandler: auth }, async (request) => {
+    if (!(await revokeDevice(db, request.params.id))) throw notFound(`No device ${request.params.id}`, 'unknown_device');
+    request.log.info({ deviceId: request.params.id }, 'device revoked');
+    return { id: request.params.id, revoked: true };
+  });
+}

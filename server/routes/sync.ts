@@ -1,0 +1,114 @@
+// Device routes of sync protocol v1 (`/v1/sync/*`): config with ETag, roster
+// and check-in pulls by cursor, idempotent uploads, online decisions and the
+// heartbeat. Every route needs a paired, unrevoked device token.
+
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  DecideRequest,
+  HeartbeatRequest,
+  MAX_UPLOAD_ITEMS,
+  PageQuery,
+  UploadRequest,
+  type ConfigResponse,
+  type HeartbeatResponse,
+  type UploadResponse,
+} from '../../core/protocol';
+import { deviceOf, requireDevice } from '../auth';
+import type { RouteDeps } from '../deps';
+import { ApiError, parseOr400, unprocessable } from '../errors';
+import { pullCheckins, uploadCheckins, type DeviceScope } from '../repo/checkins';
+import { decideAndRecord } from '../repo/decide';
+import { recordHeartbeat } from '../repo/devices';
+import { getCheckpoints, getEventBundle, getEventInfo } from '../repo/events';
+import { pullTickets } from '../repo/tickets';
+
+/** True when an If-None-Match header names this ETag (or `*`). */
+function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const values = (Array.isArray(header) ? header.join(',') : header).split(',').map((v) => v.trim());
+  return values.some((v) => v === '*' || v === etag || v === `W/${etag}`);
+}
+
+export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+  const auth = requireDevice(db);
+
+  async function scopeOf(request: FastifyRequest): Promise<DeviceScope> {
+    const device = deviceOf(request);
+    const [event, checkpoints] = await Promise.all([
+      getEventInfo(db, device.event_id),
+      getCheckpoints(db, device.event_id),
+    ]);
+    if (!event) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
+    return { eventId: event.id, deviceId: device.id, timeZone: event.timeZone, checkpoints };
+  }
+
+  app.get('/v1/sync/config', { preHandler: auth }, async (request, reply) => {
+    const device = deviceOf(request);
+    const bundle = await getEventBundle(db, device.event_id);
+    if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
+    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.checkpoint_id };
+    const json = JSON.stringify(body);
+    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+    void reply.header('etag', etag).header('cache-control', 'no-cache');
+    if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  app.get('/v1/sync/tickets', { preHandler: auth }, async (request) => {
+    const q = parseOr400(PageQuery, request.query, 'query');
+    return pullTickets(db, deviceOf(request).event_id, q.after, q.limit);
+  });
+
+  app.get('/v1/sync/checkins', { preHandler: auth }, async (request) => {
+    const q = parseOr400(PageQuery, request.query, 'query');
+    return pullCheckins(db, deviceOf(request).event_id, q.after, q.limit);
+  });
+
+  app.post('/v1/sync/checkins', { preHandler: auth }, async (request): Promise<UploadResponse> => {
+    const raw = request.body as { items?: unknown } | null;
+    if (raw && Array.isArray(raw.items) && raw.items.length > MAX_UPLOAD_ITEMS) {
+      throw new ApiError(413, 'too_many_items', `At most ${MAX_UPLOAD_ITEMS} check-ins per upload, got ${raw.items.length}`);
+    }
+    const body = parseOr400(UploadRequest, request.body);
+    const scope = await scopeOf(request);
+    const unknown = [...new Set(body.items.map((i) => i.checkpointId))].filter((id) => !scope.checkpoints.has(id));
+    if (unknown.length) {
+      throw unprocessable(`Unknown checkpoint(s): ${unknown.join(', ')}; nothing was stored`, 'unknown_checkpoint');
+    }
+    const results = await uploadCheckins(db, scope, body.items, now());
+    request.log.info(
+      { deviceId: scope.deviceId, items: results.length, stored: results.filter((r) => r.status !== 'duplicate').length },
+      'check-ins uploaded',
+    );
+    return { results };
+  });
+
+  app.post('/v1/sync/decide', { preHandler: auth }, async (request) => {
+    const body = parseOr400(DecideRequest, request.body);
+    const scope = await scopeOf(request);
+    if (!scope.checkpoints.has(body.checkpointId)) {
+      throw unprocessable(`Unknown checkpoint ${body.checkpointId}`, 'unknown_checkpoint');
+    }
+    return decideAndRecord(db, scope, body, now());
+  });
+
+  app.post('/v1/sync/heartbeat', { preHandler: auth }, async (request): Promise<HeartbeatResponse> => {
+    const body = parseOr400(HeartbeatRequest, request.body);
+    const t = now();
+    const clockOffsetMs = Math.round(t - Date.parse(body.clock));
+    await recordHeartbeat(
+      db,
+      deviceOf(request).id,
+      {
+        outboxDepth: body.outboxDepth,
+        lastSyncAt: body.lastSyncAt ? Date.parse(body.lastSyncAt) : null,
+        appVersion: body.appVersion,
+        clockOffsetMs,
+        ...(body.checkpointId !== undefined ? { checkpointId: body.checkpointId } : {}),
+      },
+      t,
+    );
+    return { serverTime: new Date(t).toISOString(), clockOffsetMs };
+  });
+}
