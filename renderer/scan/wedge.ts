@@ -257,9 +257,12 @@ export class WedgeDetector {
     this.timer = undefined;
     if (this.count === 0) return;
     // A timer may fire early relative to event timestamps; wait out the rest.
+    // Timestamps can also run slightly ahead of the clock (keys delivered faster
+    // than their hardware stamps say): that too means "not idle yet". Only a
+    // skew beyond a second is treated as a broken clock and ends the burst.
     const elapsed = this.clock.now() - this.lastTs;
-    if (elapsed >= 0 && elapsed < this.idleMs - 1) {
-      this.armTimer(this.idleMs - elapsed);
+    if (elapsed > -1000 && elapsed < this.idleMs - 1) {
+      this.armTimer(Math.min(this.idleMs, this.idleMs - elapsed));
       return;
     }
     this.end('idle');

@@ -52,9 +52,13 @@ function keyFor(ch: string, ime: boolean): { code: string; key: string; shift: b
 export async function scannerType(page: Page, text: string, opts: { ime?: boolean; terminator?: 'Enter' | 'Tab' | 'none' } = {}): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const sends: Promise<unknown>[] = [];
+  // Hardware timestamps 4 ms apart, as a scanner's HID reports carry: the page judges
+  // bursts by event.timeStamp, so a stall in this test process can't split a scan.
+  let at = Date.now() / 1000;
+  const tick = () => (at += 0.004);
   for (const ch of text) {
     const k = keyFor(ch, opts.ime ?? false);
-    const base = { code: k.code, key: k.key, windowsVirtualKeyCode: k.vk, modifiers: k.shift ? 8 : 0 };
+    const base = { code: k.code, key: k.key, windowsVirtualKeyCode: k.vk, modifiers: k.shift ? 8 : 0, timestamp: tick() };
     // Fired without awaiting each one: CDP keeps the order, and the burst stays as
     // fast as a real scanner even when this test process is descheduled.
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: k.key, unmodifiedText: k.key }));
@@ -62,7 +66,7 @@ export async function scannerType(page: Page, text: string, opts: { ime?: boolea
   }
   const term = opts.terminator ?? 'Enter';
   if (term !== 'none') {
-    const base = term === 'Enter' ? { code: 'Enter', key: 'Enter', windowsVirtualKeyCode: 13 } : { code: 'Tab', key: 'Tab', windowsVirtualKeyCode: 9 };
+    const base = { ...(term === 'Enter' ? { code: 'Enter', key: 'Enter', windowsVirtualKeyCode: 13 } : { code: 'Tab', key: 'Tab', windowsVirtualKeyCode: 9 }), timestamp: tick() };
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: term === 'Enter' ? '\r' : undefined }));
     sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }));
   }

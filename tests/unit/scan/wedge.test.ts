@@ -85,6 +85,35 @@ describe('scanner bursts', () => {
   });
 });
 
+describe('timestamps and delivery', () => {
+  it('keeps one burst whose hardware timestamps run ahead of a slower delivery', () => {
+    const { det, scans } = setup();
+    // Keys stamped 10 ms apart but delivered 1 ms apart real time: by the time the idle
+    // timer fires the stamps are in the "future"; that is not idleness.
+    const code = 'ICW25-DTF59U9Z6R';
+    let stamp = Date.now();
+    for (const ch of code) {
+      vi.advanceTimersByTime(1);
+      stamp += 10;
+      det.handle({ ...charKey(ch), timeStamp: stamp });
+    }
+    vi.advanceTimersByTime(61);
+    expect(scans).toHaveLength(0);
+    vi.advanceTimersByTime(200);
+    expect(scans.map((s) => s.code)).toEqual([code]);
+  });
+
+  it('keeps one burst delivered late in a lump after a main-thread stall', () => {
+    const { det, scans } = setup();
+    const code = 'ABCD-1234';
+    const stamps = [...code].map((_, i) => Date.now() + i * 5);
+    vi.advanceTimersByTime(400); // the page was busy; every key arrives now, with its own time
+    [...code].forEach((ch, i) => det.handle({ ...charKey(ch), timeStamp: stamps[i]! }));
+    det.handle({ ...key('Enter', 'Enter'), timeStamp: stamps.at(-1)! + 5 });
+    expect(scans.map((s) => s.code)).toEqual([code]);
+  });
+});
+
 describe('Korean IME and layout', () => {
   it('reads code, not jamo keys, while a 2-beolsik IME is active', () => {
     const jamo: Record<string, string> = { a: 'ㅁ', s: 'ㄴ', d: 'ㅇ', f: 'ㄹ', q: 'ㅂ', w: 'ㅈ' };
