@@ -63,8 +63,17 @@ export async function findTicket(db: TurnoutDb, code: string): Promise<Ticket | 
 export async function searchTickets(db: TurnoutDb, query: string, limit = 20): Promise<Ticket[]> {
   const key = queryKey(query);
   if (key.length === 0) return [];
-  const exact = await db.tickets.get(query.trim());
-  const rows = await db.tickets.where('keys').startsWith(key).distinct().limit(limit).toArray();
+  // One read transaction for both lookups: a keystroke pays for one round trip.
+  // Walk the index by key only (no row values), then read just the distinct hits:
+  // a broad prefix such as ㄱ touches tens of thousands of index entries.
+  const [exact, rows] = await db.transaction('r', db.tickets, async () => {
+    const codes = await db.tickets.where('keys').startsWith(key).limit(limit * 3).primaryKeys();
+    const unique = [...new Set(codes)].slice(0, limit);
+    return Promise.all([
+      looksLikeCode(query) ? db.tickets.get(query.trim()) : undefined,
+      db.tickets.bulkGet(unique).then((found) => found.filter((t): t is TicketRow => t !== undefined)),
+    ]);
+  });
   const seen = new Set<string>();
   const out: Ticket[] = [];
   for (const row of exact ? [exact, ...rows] : rows) {
@@ -74,4 +83,10 @@ export async function searchTickets(db: TurnoutDb, query: string, limit = 20): P
     out.push(ticket);
   }
   return out.slice(0, limit);
+}
+
+/** Codes have no spaces and at least one digit; names rarely do. */
+function looksLikeCode(query: string): boolean {
+  const q = query.trim();
+  return q.length >= 4 && !/\s/.test(q) && /\d/.test(q);
 }

@@ -2,10 +2,12 @@
 // is ignored for 3 s after its verdict so a code held up to the lens counts once.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { startCamera } from '../scan/camera';
+import { listCameras, startCamera, type CameraInfo } from '../scan/camera';
 import { createDedupe } from '../scan/dedupe';
 
-export function CameraView({ onCode, deviceId }: { onCode: (code: string) => Promise<unknown>; deviceId?: string }) {
+export function CameraView({ onCode }: { onCode: (code: string) => Promise<unknown> }) {
+  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
+  const [cameras, setCameras] = useState<CameraInfo[]>([]);
   const video = useRef<HTMLVideoElement>(null);
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -36,6 +38,8 @@ export function CameraView({ onCode, deviceId }: { onCode: (code: string) => Pro
         else {
           handle = h;
           setState('running');
+          // Labels are only readable once permission was granted, i.e. now.
+          listCameras().then(setCameras, () => undefined);
         }
       })
       .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
@@ -49,6 +53,12 @@ export function CameraView({ onCode, deviceId }: { onCode: (code: string) => Pro
     <div className="camera" data-camera-state={error ? 'error' : state}>
       <video ref={video} className="camera__video" muted playsInline />
       {error && <p className="camera__error">{t('scan.cameraError', { message: error })}</p>}
+      {cameras.length > 1 && (
+        <select className="camera__picker" aria-label={t('scan.camera')} value={deviceId ?? ''} onChange={(e) => setDeviceId(e.target.value || undefined)}>
+          <option value="">{t('scan.cameraAuto')}</option>
+          {cameras.map((c, i) => <option key={c.deviceId} value={c.deviceId}>{c.label || `${t('scan.camera')} ${i + 1}`}</option>)}
+        </select>
+      )}
     </div>
   );
 }

@@ -77,3 +77,18 @@ test('a reload keeps every check-in and the once rule still holds', async ({ pag
   const again = await scan(page, kim.code);
   await expect(again).toHaveAttribute('data-reason', 'already_checked_in');
 });
+
+test('setup imports a roster CSV, reports broken rows by line, and the new ticket scans', async ({ page }) => {
+  await page.goto('/?roster=50&at=2025-09-10T11:00:00%2B09:00');
+  await expect(page.locator('[data-checkpoint="info-desk"]')).toBeVisible({ timeout: 60_000 });
+  const csv = '\uFEFF코드,성명,회사명,구분\nWALKIN-0001,박서준,새한정밀,방문객\n,이름만,회사,방문객\nWALKIN-0002,Maria Schmidt,Bosch,buyer\n';
+  await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-imported', '2');
+  await expect(report).toHaveAttribute('data-errors', '1');
+  await expect(report.locator('li')).toHaveText([/^3행: /]);
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  const v = await scan(page, 'WALKIN-0002');
+  await expect(v).toHaveAttribute('data-verdict', 'accepted');
+  await expect(v.getByTestId('verdict-name')).toHaveText('Maria Schmidt');
+});
