@@ -4,6 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { bearerToken } from './auth';
@@ -47,6 +48,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         new ApiError(429, 'rate_limited', `Too many requests; retry in ${ctx.after}`),
     });
   }
+
+  // Kiosks run from other origins (Electron's app://kiosk, a tablet's saved page).
+  // Credentials are bearer tokens, never cookies, so any origin may call the API:
+  // CORS here grants nothing that a token doesn't already.
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'if-none-match', 'x-request-id'],
+    exposedHeaders: ['etag', 'retry-after'],
+    maxAge: 600,
+  });
 
   app.get('/healthz', async () => ({ ok: true }));
   pairRoutes(app, routeDeps);

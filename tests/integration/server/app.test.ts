@@ -32,6 +32,18 @@ describe.each(backends())('app ($kind)', (backend) => {
     expect((await s.call('/kiosk/assets/app.js')).status).toBe(200);
   });
 
+  it('lets a kiosk on another origin (Electron app://kiosk) call the API: CORS preflight', async () => {
+    const pre = await s.call('/v1/sync/checkins', {
+      method: 'OPTIONS',
+      headers: { origin: 'app://kiosk', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('app://kiosk');
+    expect(pre.headers.get('access-control-allow-headers')).toContain('authorization');
+    const get = await s.call('/healthz', { headers: { origin: 'app://kiosk' } });
+    expect(get.headers.get('access-control-allow-origin')).toBe('app://kiosk');
+  });
+
   it('answers unknown routes and missing admin auth with the error body', async () => {
     const missing = await s.call('/v1/nope');
     expect(missing.status).toBe(404);
