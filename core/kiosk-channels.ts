@@ -1,0 +1,13 @@
+// IPC channel names of the `window.kiosk` bridge, one per KioskApi method. Kept
+// apart from the schemas so the sandboxed preload bundles these strings only.
+import type { KioskApi } from './kiosk-api';
+
+export const KIOSK_CHANNELS = {
+  info: 'kiosk:info',
+  saveFile: 'kiosk:save-file',
+  printBadge: 'kiosk:print-badge',
+  listPrinters: 'kiosk:list-printers',
+  setStaffPin: 'kiosk:set-staff-pin',
+  updateSettings: 'kiosk:update-settings',
+  quit: 'kiosk:quit',
+} as const satisfies Record<keyof KioskApi, `kiosk:${string}`>;

@@ -1,0 +1,19 @@
+// The sandboxed preload: exposes exactly one object, `window.kiosk`, whose shape is
+// core's KioskApi (checked with `satisfies`). Each method forwards a single
+// argument over its own invoke channel; main validates it again. No ipcRenderer,
+// no Node, nothing else reaches the page. Bundled to one CommonJS file (sandbox).
+import { contextBridge, ipcRenderer } from 'electron';
+import type { KioskApi } from '../core/kiosk-api';
+import { KIOSK_CHANNELS } from '../core/kiosk-channels';
+
+const api = {
+  info: () => ipcRenderer.invoke(KIOSK_CHANNELS.info),
+  saveFile: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.saveFile, input),
+  printBadge: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.printBadge, input),
+  listPrinters: () => ipcRenderer.invoke(KIOSK_CHANNELS.listPrinters),
+  setStaffPin: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.setStaffPin, input),
+  updateSettings: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.updateSettings, input),
+  quit: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.quit, input),
+} satisfies KioskApi;
+
+contextBridge.exposeInMainWorld('kiosk', Object.freeze(api));

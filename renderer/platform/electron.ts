@@ -1,0 +1,43 @@
+// The Platform over Electron's `window.kiosk` bridge. Main validates everything
+// again; here inputs are only shaped, and a bridge that throws (main not ready,
+// channel missing) becomes an `internal` Result instead of an exception.
+import { fail, type KioskApi, type Result } from '../../core/kiosk-api';
+import type { Platform, PlatformInfo } from './types';
+
+async function call<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    const result = await run();
+    if (result && typeof result === 'object' && 'ok' in result) return result;
+    return fail('internal', 'The shell returned no result');
+  } catch (error) {
+    return fail('internal', `The shell did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function createElectronPlatform(api: KioskApi): Platform {
+  return {
+    kind: 'electron',
+    canQuit: true,
+    silentPrint: true,
+    async info() {
+      const result = await call(() => api.info());
+      if (!result.ok) return result;
+      const v = result.value;
+      const info: PlatformInfo = {
+        kind: 'electron',
+        appVersion: v.appVersion,
+        os: `${v.os} ${v.osRelease} ${v.arch}`,
+        hostname: v.hostname,
+        electronVersion: v.electronVersion,
+        settings: v.settings,
+      };
+      return { ok: true, value: info };
+    },
+    saveFile: (name, data, mime) => call(() => api.saveFile({ name, data, mime })),
+    printBadge: (html, printerName) => call(() => api.printBadge(printerName === undefined ? { html } : { html, printerName })),
+    listPrinters: () => call(() => api.listPrinters()),
+    quit: (pin) => call(() => api.quit({ pin })),
+    setStaffPin: (pin, currentPin) => call(() => api.setStaffPin(currentPin === undefined ? { pin } : { pin, currentPin })),
+    updateSettings: (pin, patch) => call(() => api.updateSettings({ pin, ...patch })),
+  };
+}

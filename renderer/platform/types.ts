@@ -1,0 +1,43 @@
+// The Platform the kiosk UI uses for everything outside the page: device info,
+// saving exports, printing badges, listing printers, staff quit and shell settings.
+// Two implementations share it: Electron (window.kiosk) and the browser fallback.
+// Every method resolves to a Result from core/kiosk-api.ts; none throws.
+import type { PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings } from '../../core/kiosk-api';
+
+export type { PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings };
+
+export interface PlatformInfo {
+  kind: 'electron' | 'web';
+  /** The app's version (Electron), or null in a browser. */
+  appVersion: string | null;
+  /** e.g. `linux 6.1.0 x64`, or the browser's user agent. */
+  os: string;
+  /** The machine's name where the platform knows it. */
+  hostname: string | null;
+  electronVersion: string | null;
+  /** Shell settings (Electron only). */
+  settings: ShellSettings | null;
+}
+
+export interface ShellSettingsPatch {
+  startAtLogin?: boolean;
+  /** An absolute folder where exports go without a dialog; null: ask every time. */
+  exportDir?: string | null;
+}
+
+export interface Platform {
+  readonly kind: 'electron' | 'web';
+  /** Staff can quit the app (Electron); a browser tab is closed by the browser. */
+  readonly canQuit: boolean;
+  /** Badges print without a dialog (Electron); the browser shows its print dialog. */
+  readonly silentPrint: boolean;
+  info(): Promise<Result<PlatformInfo>>;
+  saveFile(name: string, data: Uint8Array | string, mime: string): Promise<Result<SavedFile>>;
+  printBadge(html: string, printerName?: string): Promise<Result<PrintOutcome>>;
+  listPrinters(): Promise<Result<PrinterSummary[]>>;
+  /** Quits with the staff PIN (Electron); `unsupported` in a browser. */
+  quit(pin: string): Promise<Result<null>>;
+  /** Registers (or, with the current PIN, changes) the staff PIN the shell checks on quit. */
+  setStaffPin(pin: string, currentPin?: string): Promise<Result<null>>;
+  updateSettings(pin: string, patch: ShellSettingsPatch): Promise<Result<ShellSettings>>;
+}
