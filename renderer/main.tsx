@@ -5,6 +5,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { getPlatform } from './platform';
+import { registerOfflineShell } from './platform/service-worker';
 import './ui/styles.css';
 
 const params = new URLSearchParams(location.search);
@@ -12,6 +14,8 @@ const rosterSize = Math.max(0, Math.min(1_000_000, Number(params.get('roster') ?
 const lang = params.get('lang') === 'en' ? 'en' : 'ko';
 const at = Date.parse(params.get('at') ?? '');
 const clockOffsetMs = Number.isFinite(at) ? at - Date.now() : 0;
+
+registerOfflineShell(getPlatform());
 
 const root = document.getElementById('root');
 if (root) {

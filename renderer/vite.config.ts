@@ -1,6 +1,7 @@
 // Builds the kiosk page. The same bundle runs in Electron, in a browser, and in e2e tests.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -30,7 +31,27 @@ function cspMeta(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [
+    react(),
+    cspMeta(),
+    // The offline shell for browser kiosks (registered by renderer/platform/service-worker.ts).
+    VitePWA({
+      injectRegister: false,
+      registerType: 'autoUpdate',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico}'],
+        // The ZXing decoder's wasm is ~1.1 MB; the kiosk can't scan without it.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // ?at=, ?pair=, ?roster= all start the same page.
+        ignoreURLParametersMatching: [/.*/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist-renderer', import.meta.url)),
     emptyOutDir: true,
