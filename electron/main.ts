@@ -36,7 +36,7 @@ registerAppScheme(protocol);
 
 const dev = !app.isPackaged && Boolean(process.env.ELECTRON_RENDERER_URL);
 const production = !dev;
-const pageUrl = startUrl({ devServerUrl: process.env.ELECTRON_RENDERER_URL, packaged: app.isPackaged });
+const pageUrl = startUrl({ devServerUrl: process.env.ELECTRON_RENDERER_URL, packaged: app.isPackaged, query: process.env.TURNOUT_KIOSK_QUERY });
 const appOrigin = originOf(pageUrl) ?? APP_ORIGIN;
 const schedule: Schedule = (run, ms) => {
   const timer = setTimeout(() => run(), ms);

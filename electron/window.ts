@@ -97,10 +97,21 @@ export interface StartUrlOptions {
   /** electron-vite's dev server (ELECTRON_RENDERER_URL), only honoured when not packaged. */
   devServerUrl?: string;
   packaged: boolean;
+  /**
+   * Start parameters for the page (TURNOUT_KIOSK_QUERY), e.g. the pairing link that
+   * `npm start` hands its kiosk. Only the page's own parameters pass; others are dropped.
+   */
+  query?: string;
 }
 
+const PAGE_PARAMS = new Set(['pair', 'at', 'lang', 'camera', 'roster']);
+
 /** Where the page comes from: the dev server in development, app://kiosk/ otherwise. */
-export function startUrl({ devServerUrl, packaged }: StartUrlOptions): string {
-  if (!packaged && devServerUrl && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(devServerUrl)) return devServerUrl;
-  return APP_START_URL;
+export function startUrl({ devServerUrl, packaged, query }: StartUrlOptions): string {
+  const base = !packaged && devServerUrl && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(devServerUrl) ? devServerUrl : APP_START_URL;
+  if (!query) return base;
+  const kept = new URLSearchParams();
+  for (const [key, value] of new URLSearchParams(query)) if (PAGE_PARAMS.has(key) && value.length <= 2048) kept.append(key, value);
+  const q = kept.toString();
+  return q ? `${base}?${q}` : base;
 }

@@ -125,4 +125,13 @@ describe('start URL', () => {
     expect(startUrl({ packaged: false, devServerUrl: 'http://localhost:5173' })).toBe('http://localhost:5173');
     expect(startUrl({ packaged: false, devServerUrl: 'https://evil.example/' })).toBe('app://kiosk/index.html');
   });
+
+  it('passes only the page\'s own start parameters (npm start hands over a pairing link)', () => {
+    const link = 'turnout://pair?server=http%3A%2F%2F127.0.0.1%3A8787&code=ABCD';
+    const url = new URL(startUrl({ packaged: true, query: `pair=${encodeURIComponent(link)}&at=2025-09-10T11:00&evil=1` }));
+    expect(url.searchParams.get('pair')).toBe(link);
+    expect(url.searchParams.get('at')).toBe('2025-09-10T11:00');
+    expect(url.searchParams.has('evil')).toBe(false);
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe('app://kiosk/index.html');
+  });
 });
