@@ -1,0 +1,101 @@
+// `npm start`: the kiosk against an embedded upstream with demo data, no setup.
+// 1. builds the kiosk page when its sources changed;
+// 2. starts the server on SQLite in .turnout-data/, seeding the demo event once;
+// 3. makes a single-use pairing code and hands the kiosk its link, so it pairs
+//    itself (a kiosk already paired with this server keeps its pairing);
+// 4. runs the kiosk in Electron where its binary exists, otherwise opens the
+//    server's /kiosk/ in Chromium's app mode — and prints the URL either way.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { buildApp } from '../server/app';
+import { loadConfig, sqlitePathFor } from '../server/config';
+import { openDatabase } from '../server/db/connect';
+import { seedDemo } from '../server/demo';
+import { createPairingCode } from '../server/repo/devices';
+import { pairingLink } from '../server/routes/admin';
+import { demoEvent } from '../core/demo/event';
+
+const root = resolve(import.meta.dirname, '..');
+const say = (line: string) => console.log(`[turnout] ${line}`);
+/** The demo event happened in September 2025; the kiosk runs a visible rehearsal clock on its third day. */
+const REHEARSAL_AT = '2025-09-10T10:30:00+09:00';
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function buildIfStale(): void {
+  const index = join(root, 'dist-renderer', 'index.html');
+  if (existsSync(index) && Math.max(newest(join(root, 'renderer')), newest(join(root, 'core'))) <= statSync(index).mtimeMs) return;
+  say('building the kiosk page…');
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function electronBinary(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+buildIfStale();
+const config = loadConfig(process.env, {
+  host: process.env.TURNOUT_HOST ?? '127.0.0.1',
+  port: Number(process.env.TURNOUT_PORT ?? 8787),
+  kioskDir: join(root, 'dist-renderer'),
+  // The console is for the URLs above; request logs only when asked for.
+  logLevel: process.env.TURNOUT_LOG_LEVEL ?? 'warn',
+});
+mkdirSync(config.dataDir, { recursive: true });
+const db = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
+if (await seedDemo(db.db)) say(`seeded the demo event (${demoEvent.event.name.en})`);
+const app = await buildApp({ db: db.db, config });
+await app.listen({ port: config.port, host: config.host });
+const server = `http://127.0.0.1:${config.port}`;
+const { code } = await createPairingCode(db.db, demoEvent.event.id, 'info-desk', config.pairingTtlMs);
+const link = pairingLink(server, code, 'info-desk');
+const query = new URLSearchParams({ pair: link, at: REHEARSAL_AT }).toString();
+const kioskUrl = `${server}/kiosk/?${query}`;
+
+say(`upstream ${server} (${db.kind}${db.kind === 'sqlite' ? `, ${sqlitePathFor(config)}` : ''})`);
+say(`dashboard ${server}/dashboard?token=${encodeURIComponent(config.adminToken)}`);
+say(`kiosk     ${kioskUrl}`);
+
+const stop = async (code = 0) => {
+  await app.close();
+  await db.close();
+  process.exit(code);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+
+const electron = process.env.TURNOUT_NO_ELECTRON ? undefined : electronBinary();
+if (electron) {
+  say('starting the Electron kiosk');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) await stop(built.status ?? 1);
+  const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, TURNOUT_KIOSK_QUERY: query } });
+  child.on('exit', () => void stop());
+} else {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+  const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (chromium && display && !process.env.TURNOUT_NO_BROWSER) {
+    say('no Electron binary here: opening the kiosk in Chromium app mode');
+    const profile = join(config.dataDir, 'chromium-profile');
+    const args = [`--app=${kioskUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', '--start-maximized'];
+    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    spawn(chromium, args, { stdio: 'ignore' }).on('exit', () => say(`browser closed; still serving ${kioskUrl} (Ctrl+C stops)`));
+  } else {
+    say('no Electron binary and no display/Chromium to open: open the kiosk URL above in a browser (Ctrl+C stops).');
+  }
+}
