@@ -15,7 +15,7 @@ const FRAMEWORKS = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electro
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'dist-renderer', 'release', 'test-results', 'playwright-report', 'bench/.work', '.turnout-data'] },
+  { ignores: ['node_modules', 'out', 'dist', 'dist-renderer', 'release', 'test-results', 'playwright-report', 'bench/.work', '.turnout-data', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

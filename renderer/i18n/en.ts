@@ -94,6 +94,7 @@ export const en = {
     done: 'Paired. Starting…',
     paired: 'Paired with {{server}} as “{{name}}”',
     revoked: 'This kiosk was revoked by the organiser. {{count}} check-ins not yet sent are kept on this kiosk; pair it again to send them.',
+    unknownDevice: 'The server no longer knows this kiosk (it was reset or the kiosk was removed). {{count}} check-ins not yet sent are kept on this kiosk; pair it again to send them.',
     error_invalid_link: 'This is not a valid pairing link ({{message}}).',
     error_code_unknown: 'This pairing code does not exist. Ask the organiser for a new one.',
     error_code_used: 'This pairing code was already used. Ask the organiser for a new one.',

@@ -8,6 +8,7 @@ import { dayKey, isoWithOffset } from '../../core/time';
 import { newCheckInId } from '../../core/ids';
 import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
 import type { TurnoutDb } from './db';
+import { toRow } from './roster';
 
 export interface ScanRequest {
   raw: string;
@@ -19,6 +20,11 @@ export interface ScanRequest {
   clockOffsetMs?: number;
   /** Staff admitted the person despite a rejection. */
   override?: Override;
+  /**
+   * The check-in id to use (default: a fresh UUIDv7). Online mode passes the id it
+   * already sent to the server, so a late server record and this row are one check-in.
+   */
+  id?: string;
 }
 
 export type ScanOutcome =
@@ -62,7 +68,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
 function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict): CheckIn {
   const admitted = decided.verdict === 'accepted' || req.override !== undefined;
   const record: CheckIn = {
-    id: newCheckInId(now),
+    id: req.id ?? newCheckInId(now),
     code,
     checkpointId: req.checkpoint.id,
     deviceId: req.deviceId,
@@ -86,6 +92,22 @@ function stripKeys(row: Ticket & { keys?: string[] }): Ticket {
 function describeError(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
   return String(err);
+}
+
+/**
+ * Stores a check-in the server already decided and recorded (online mode), so it is
+ * acknowledged at once and never enters the outbox; the ticket the server returned
+ * refreshes the roster row when it is newer. One strict-durability transaction, like
+ * recordScan: the caller shows the verdict only after this resolved.
+ */
+export async function recordDecided(db: TurnoutDb, record: CheckIn, ticket?: Ticket): Promise<void> {
+  await db.transaction('rw', db.tickets, db.checkins, async () => {
+    if (ticket) {
+      const local = await db.tickets.get(ticket.code);
+      if (!local || local.seq <= ticket.seq) await db.tickets.put(toRow(ticket));
+    }
+    await db.checkins.put(record);
+  });
 }
 
 /** Check-ins not yet acknowledged upstream. */

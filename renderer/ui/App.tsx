@@ -1,19 +1,27 @@
-// The kiosk's shell in the page: boot, then route between setup, scan and search.
-// Scanner input is global: a USB-scanner burst checks in from any screen.
-import { useEffect, useMemo, useState } from 'react';
+// The kiosk's shell in the page: boot, then route between pairing, setup, scan and
+// search. Scanner input is global: a USB-scanner burst checks in from any screen,
+// except a pairing link, which goes to pairing. When paired, the sync engine runs
+// for as long as the kiosk is ready and the event config follows the server's.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Lang } from '../i18n';
 import { saveSession, type Session } from '../storage/device';
 import { attachWedge } from '../scan/wedge';
-import { KioskContext, type KioskServices } from './KioskContext';
+import { loadConfig } from '../storage/roster';
+import type { Pairing } from '../storage/sync-meta';
+import { looksLikePairingLink } from '../sync/pairing';
+import { KioskContext, useKiosk, type KioskServices } from './KioskContext';
 import { useBoot } from './useBoot';
 import { useCheckIn } from './useCheckIn';
 import { ScanScreen } from './ScanScreen';
 import { SearchScreen } from './SearchScreen';
 import { SetupScreen } from './SetupScreen';
+import { PairScreen } from './PairScreen';
+import { useSyncEngine } from './useSync';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 
-type Screen = 'setup' | 'scan' | 'search';
+type Screen = 'setup' | 'scan' | 'search' | 'pair';
 
 export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: number; initialLang: Lang; clockOffsetMs: number }) {
   const boot = useBoot(rosterSize);
@@ -36,9 +44,29 @@ export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: nu
   if (boot.state === 'failed') {
     return <div className="screen screen--failed" role="alert">{boot.error}</div>;
   }
+  if (boot.state === 'pair') {
+    return (
+      <I18nextProvider i18n={i18n}>
+        <PairScreen db={boot.db} deviceName={boot.localId} initialLink={boot.link} resume={boot.resume} revoked={boot.revoked} onPaired={boot.reload} />
+      </I18nextProvider>
+    );
+  }
   return (
     <I18nextProvider i18n={i18n}>
-      <Ready clockOffsetMs={clockOffsetMs} db={boot.db} config={boot.config} deviceId={boot.deviceId} initialSession={boot.session} lang={lang} setLang={setLang} i18n={i18n} />
+      <Ready
+        key={boot.pairing?.deviceId ?? 'local'}
+        clockOffsetMs={clockOffsetMs}
+        db={boot.db}
+        config={boot.config}
+        deviceId={boot.deviceId}
+        localId={boot.localId}
+        pairing={boot.pairing}
+        reload={boot.reload}
+        initialSession={boot.session}
+        lang={lang}
+        setLang={setLang}
+        i18n={i18n}
+      />
     </I18nextProvider>
   );
 }
@@ -48,19 +76,26 @@ interface ReadyProps {
   db: TurnoutDb;
   config: EventConfig;
   deviceId: string;
+  localId: string;
+  pairing: Pairing | undefined;
+  reload(): void;
   initialSession: Session | undefined;
   lang: Lang;
   setLang(lang: Lang): void;
   i18n: KioskServices['i18n'];
 }
 
-function Ready({ clockOffsetMs, db, config, deviceId, initialSession, lang, setLang, i18n }: ReadyProps) {
+function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairing, reload, initialSession, lang, setLang, i18n }: ReadyProps) {
   const [session, setSessionState] = useState(initialSession);
   const [screen, setScreen] = useState<Screen>(initialSession ? 'scan' : 'setup');
   const [camera, setCamera] = useState(() => new URLSearchParams(location.search).get('camera') === '1');
+  // A revocation wipes the roster: boot again, which shows the pairing screen.
+  const sync = useSyncEngine(db, pairing, reload);
+  // Follows config changes the engine pulls (checkpoints, hours) without a restart.
+  const config = useLiveQuery(() => loadConfig(db), [db]) ?? bootConfig;
   const services = useMemo<KioskServices>(
     () => ({
-      db, config, deviceId, session, lang, setLang, i18n,
+      db, config, deviceId, session, lang, setLang, i18n, sync, pairing,
       now: () => Date.now() + clockOffsetMs,
       rehearsal: clockOffsetMs !== 0,
       setSession: (s) => {
@@ -68,28 +103,55 @@ function Ready({ clockOffsetMs, db, config, deviceId, initialSession, lang, setL
         void saveSession(db, s);
       },
     }),
-    [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs],
+    [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs, sync, pairing],
   );
 
   return (
     <KioskContext.Provider value={services}>
-      <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} />
+      <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
     </KioskContext.Provider>
   );
 }
 
-function Screens({ screen, setScreen, camera, setCamera }: { screen: Screen; setScreen(s: Screen): void; camera: boolean; setCamera(c: boolean): void }) {
+interface ScreensProps {
+  screen: Screen;
+  setScreen(s: Screen): void;
+  camera: boolean;
+  setCamera(c: boolean): void;
+  localId: string;
+  reload(): void;
+}
+
+function Screens({ screen, setScreen, camera, setCamera, localId, reload }: ScreensProps) {
   const { outcome, checkIn, clear } = useCheckIn();
+  const { db, pairing } = useKiosk();
+  const [pairLink, setPairLink] = useState<string | undefined>(undefined);
+  const openPairing = useCallback(
+    (link?: string) => {
+      setPairLink(link);
+      setScreen('pair');
+    },
+    [setScreen],
+  );
 
   useEffect(() => {
-    if (screen === 'setup') return undefined;
+    if (screen === 'pair') return undefined; // the pairing screen listens itself
     return attachWedge(window, (code) => {
+      // A pairing link is never a check-in: unpaired kiosks go to pairing, paired ones ignore it.
+      if (looksLikePairingLink(code)) {
+        if (!pairing) openPairing(code);
+        return;
+      }
+      if (screen === 'setup') return;
       setScreen('scan');
       void checkIn(code);
     });
-  }, [screen, checkIn, setScreen]);
+  }, [screen, checkIn, setScreen, pairing, openPairing]);
 
-  if (screen === 'setup') return <SetupScreen onDone={() => { clear(); setScreen('scan'); }} />;
+  if (screen === 'pair') {
+    return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;
+  }
+  if (screen === 'setup') return <SetupScreen onDone={() => { clear(); setScreen('scan'); }} onPair={pairing ? undefined : () => openPairing()} />;
   if (screen === 'search') {
     return <SearchScreen onBack={() => setScreen('scan')} onPick={(t) => { setScreen('scan'); void checkIn(t.code); }} />;
   }

@@ -1,9 +1,12 @@
 // What every screen needs: the database, the event configuration, this device and
-// its session. Provided once by App; screens read it with useKiosk().
+// its session, and the sync engine when paired. Provided once by App; screens read
+// it with useKiosk().
 import { createContext, useContext } from 'react';
 import type { i18n } from 'i18next';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 import type { Session } from '../storage/device';
+import type { Pairing } from '../storage/sync-meta';
+import type { SyncEngine } from '../sync/engine';
 import type { Lang } from '../i18n';
 
 export interface KioskServices {
@@ -18,6 +21,9 @@ export interface KioskServices {
   /** The kiosk's clock: real time, or a rehearsal clock shifted to an event day. */
   now(): number;
   rehearsal: boolean;
+  /** The sync engine when paired with a server; null in demo/local mode. */
+  sync: SyncEngine | null;
+  pairing?: Pairing;
 }
 
 export const KioskContext = createContext<KioskServices | null>(null);

@@ -1,5 +1,6 @@
-// Setup: pick this desk's checkpoint (and direction for entry/exit doors), and,
-// until the upstream exists, import a roster CSV with errors reported by line.
+// Setup: pick this desk's checkpoint (and direction for entry/exit doors). When
+// paired, say with which server; otherwise offer pairing (a scanned pairing link
+// works here too, see App) and a local roster CSV import with errors by line.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,8 @@ import { parseRosterCsv } from '../../core/csv';
 import { putTickets, ticketCount } from '../storage/roster';
 import { useKiosk } from './KioskContext';
 
-export function SetupScreen({ onDone }: { onDone(): void }) {
-  const { db, config, session, setSession, lang, setLang } = useKiosk();
+export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () => void }) {
+  const { db, config, session, setSession, lang, setLang, pairing } = useKiosk();
   const { t } = useTranslation();
   const [direction, setDirection] = useState<Direction>(session?.direction ?? 'entry');
   const tickets = useLiveQuery(() => ticketCount(db), [db]) ?? 0;
@@ -55,10 +56,23 @@ export function SetupScreen({ onDone }: { onDone(): void }) {
       </ul>
       <div className="setup__roster">
         <span data-testid="ticket-count">{t('setup.tickets', { count: tickets })}</span>
-        <label className="btn btn--ghost">
-          {t('setup.importCsv')}
-          <input type="file" accept=".csv,text/csv" hidden data-testid="csv-input" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
-        </label>
+        {pairing ? (
+          <span className="setup__paired" data-testid="paired" data-server={pairing.server}>
+            {t('pair.paired', { server: pairing.server, name: pairing.name })}
+          </span>
+        ) : (
+          <>
+            <label className="btn btn--ghost">
+              {t('setup.importCsv')}
+              <input type="file" accept=".csv,text/csv" hidden data-testid="csv-input" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
+            </label>
+            {onPair && (
+              <button type="button" className="btn btn--ghost" data-testid="open-pairing" onClick={onPair}>
+                {t('pair.start')}
+              </button>
+            )}
+          </>
+        )}
       </div>
       {report && (
         <div className="setup__report" data-testid="import-report" data-imported={report.imported} data-errors={report.errors.length}>

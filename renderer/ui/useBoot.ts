@@ -1,32 +1,88 @@
-// Start-up: open the database, ask for persistent storage, make sure an event and
-// roster are present (demo data until a server is paired), restore the session.
-import { useEffect, useState } from 'react';
+// Start-up: open the database, ask for persistent storage, then either
+// - paired: the event config comes from the server (no demo data);
+// - a pairing requested in the page URL (`?pair=…`), a first sync to resume, or
+//   a revoked kiosk: the pairing screen (no demo data);
+// - otherwise: the demo event and roster, as before pairing existed.
+// `reload()` runs it again (after pairing, after a revocation).
+import { useCallback, useEffect, useState } from 'react';
 import { TurnoutDb, type EventConfig } from '../storage/db';
 import { deviceId as loadDeviceId, loadSession, requestPersistence, type Session, type StorageHealth } from '../storage/device';
+import { outboxCount } from '../storage/checkin';
 import { loadConfig } from '../storage/roster';
 import { ensureDemoData } from '../storage/seed';
+import { loadPairing, loadRevoked, type Pairing } from '../storage/sync-meta';
+import { pairingFromSearch } from '../sync/pairing';
 
 export type Boot =
   | { state: 'loading'; done: number; total: number }
   | { state: 'failed'; error: string }
-  | { state: 'ready'; db: TurnoutDb; config: EventConfig; deviceId: string; session: Session | undefined; storage: StorageHealth };
+  | {
+      state: 'pair';
+      db: TurnoutDb;
+      /** This kiosk's local id, for the name it pairs under. */
+      localId: string;
+      link?: string;
+      resume?: Pairing;
+      revoked?: { unsent: number; reason: 'revoked' | 'unknown_device' };
+      reload(): void;
+    }
+  | {
+      state: 'ready';
+      db: TurnoutDb;
+      config: EventConfig;
+      deviceId: string;
+      localId: string;
+      session: Session | undefined;
+      storage: StorageHealth;
+      pairing?: Pairing;
+      reload(): void;
+    };
+
+function forgetPairingParams(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('pair')) return;
+  for (const key of ['pair', 'server', 'checkpoint']) url.searchParams.delete(key);
+  history.replaceState(history.state, '', url);
+}
 
 export function useBoot(rosterSize: number): Boot {
+  const [db] = useState(() => new TurnoutDb());
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const [boot, setBoot] = useState<Boot>({ state: 'loading', done: 0, total: rosterSize });
   useEffect(() => {
-    const db = new TurnoutDb();
     let live = true;
     (async () => {
       const storage = await requestPersistence();
+      const [pairing, revoked, localId] = await Promise.all([loadPairing(db), loadRevoked(db), loadDeviceId(db)]);
+      const link = pairing ? undefined : pairingFromSearch(location.search);
+      // A pairing link in the URL is single-use: once paired, drop it so a reload
+      // (or a later revocation) never redeems the spent code again.
+      if (pairing) forgetPairingParams();
+      if (!pairing && (link || revoked)) {
+        const unsent = revoked ? await outboxCount(db) : 0;
+        if (live) setBoot({ state: 'pair', db, localId, link, ...(revoked ? { revoked: { unsent, reason: revoked.reason ?? 'revoked' } } : {}), reload });
+        return;
+      }
+      if (pairing) {
+        const config = await loadConfig(db);
+        if (!config) {
+          if (live) setBoot({ state: 'pair', db, localId, resume: pairing, reload });
+          return;
+        }
+        const session = await loadSession(db);
+        if (live) setBoot({ state: 'ready', db, config, deviceId: pairing.deviceId, localId, session, storage, pairing, reload });
+        return;
+      }
       await ensureDemoData(db, rosterSize, (done, total) => live && setBoot({ state: 'loading', done, total }));
       const config = await loadConfig(db);
       if (!config) throw new Error('no event configuration');
-      const [id, session] = await Promise.all([loadDeviceId(db), loadSession(db)]);
-      if (live) setBoot({ state: 'ready', db, config, deviceId: id, session, storage });
+      const session = await loadSession(db);
+      if (live) setBoot({ state: 'ready', db, config, deviceId: localId, localId, session, storage, reload });
     })().catch((err: unknown) => live && setBoot({ state: 'failed', error: err instanceof Error ? err.message : String(err) }));
     return () => {
       live = false;
     };
-  }, [rosterSize]);
+  }, [db, rosterSize, generation, reload]);
   return boot;
 }

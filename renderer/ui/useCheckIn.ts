@@ -1,8 +1,10 @@
-// Turns a scanned string into a shown verdict: record it durably (storage), then
+// Turns a scanned string into a shown verdict: record it durably (storage; when
+// paired and reachable, the server decides first — sync/online-decide), then
 // show it and play its sound. A newer scan always replaces the shown verdict at
 // once; an older scan finishing late never overwrites a newer one.
 import { useCallback, useRef, useState } from 'react';
-import { recordScan, type ScanOutcome } from '../storage/checkin';
+import type { ScanOutcome } from '../storage/checkin';
+import { checkIn as recordCheckIn } from '../sync/online-decide';
 import type { Override } from '../../core/model';
 import { useKiosk } from './KioskContext';
 import { playSound } from './sounds';
@@ -10,7 +12,7 @@ import { playSound } from './sounds';
 export type ShownOutcome = ScanOutcome & { at: number; seq: number };
 
 export function useCheckIn() {
-  const { db, config, deviceId, session, now } = useKiosk();
+  const { db, config, deviceId, session, now, sync, rehearsal } = useKiosk();
   const [outcome, setOutcome] = useState<ShownOutcome | null>(null);
   const seq = useRef(0);
   const shown = useRef(0);
@@ -20,7 +22,7 @@ export function useCheckIn() {
       const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
       if (!checkpoint || !session) return undefined;
       const mine = ++seq.current;
-      const result = await recordScan(db, {
+      const result = await recordCheckIn(db, sync, {
         raw,
         checkpoint,
         timeZone: config.event.timeZone,
@@ -28,14 +30,15 @@ export function useCheckIn() {
         direction: session.direction,
         override,
         now: now(),
-      });
+        // A rehearsal clock is the kiosk's own: the server would judge by today's date.
+      }, { online: !rehearsal });
       if (mine < shown.current) return result;
       shown.current = mine;
       setOutcome({ ...result, at: Date.now(), seq: mine });
       playSound(soundFor(result));
       return result;
     },
-    [db, config, deviceId, session, now],
+    [db, config, deviceId, session, now, sync, rehearsal],
   );
 
   const clear = useCallback(() => setOutcome(null), []);

@@ -1,0 +1,125 @@
+// The kiosk's replica of upstream: each pulled page is written together with its
+// cursor in ONE transaction (a crash resumes from the last committed page), the
+// event config with its ETag, and the two resets — pairing to an event (drop the
+// old roster) and revocation (wipe personal data, keep unsent check-ins).
+import type { CheckIn, SyncState, Ticket } from '../../core/model';
+import type { EventConfig, TicketRow, TurnoutDb } from './db';
+import { toRow } from './roster';
+import { cursorKey, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
+
+/** Upserts a page of tickets (tombstones included, stored as such) and moves the cursor. */
+export async function applyTicketsPage(db: TurnoutDb, items: Ticket[], next: number): Promise<void> {
+  await db.transaction('rw', db.tickets, db.meta, async () => {
+    if (items.length) {
+      const local = await db.tickets.bulkGet(items.map((t) => t.code));
+      // A row refreshed by an online decision may already be newer than this page's copy.
+      const rows: TicketRow[] = [];
+      items.forEach((t, i) => {
+        const have = local[i];
+        if (!have || have.seq <= t.seq) rows.push(toRow(t));
+      });
+      await db.tickets.bulkPut(rows);
+    }
+    await db.meta.put({ key: cursorKey('tickets'), value: next });
+  });
+}
+
+export interface CheckinsApplied {
+  /** This kiosk's own rows echoed back (state refreshed, never re-queued). */
+  own: number;
+  /** Other desks' rows added. */
+  others: number;
+}
+
+/**
+ * Stores a page of every device's check-ins and moves the cursor. A row we already
+ * hold (our own, echoed back) only takes the server's state: it is on the server,
+ * so it leaves the outbox if it was still pending, and a later `conflict` re-mark
+ * is kept. Other desks' rows are added acknowledged (never in the outbox).
+ */
+export async function applyCheckinsPage(
+  db: TurnoutDb,
+  items: (Omit<CheckIn, 'syncState'> & { status: 'stored' | 'conflict' })[],
+  next: number,
+): Promise<CheckinsApplied> {
+  return db.transaction('rw', db.checkins, db.meta, async () => {
+    const out: CheckinsApplied = { own: 0, others: 0 };
+    if (items.length) {
+      const local = await db.checkins.bulkGet(items.map((c) => c.id));
+      const added: CheckIn[] = [];
+      const updates: { key: string; changes: { syncState: SyncState } }[] = [];
+      items.forEach((item, i) => {
+        const { status, ...rest } = item;
+        const have = local[i];
+        if (have) {
+          out.own++;
+          if (have.syncState !== status) updates.push({ key: have.id, changes: { syncState: status } });
+        } else {
+          out.others++;
+          added.push({ ...rest, syncState: status });
+        }
+      });
+      if (added.length) await db.checkins.bulkPut(added);
+      if (updates.length) await db.checkins.bulkUpdate(updates);
+    }
+    await db.meta.put({ key: cursorKey('checkins'), value: next });
+    return out;
+  });
+}
+
+export interface ServerConfig extends EventConfig {
+  signingKeys: { keyId: string; publicKey: string }[];
+}
+
+/** Replaces the event config (and signing keys) and remembers its ETag, atomically. */
+export async function applyConfig(db: TurnoutDb, config: ServerConfig, etag: string | null): Promise<void> {
+  const { signingKeys, ...eventConfig } = config;
+  await db.transaction('rw', db.config, db.meta, async () => {
+    await db.config.put({ key: 'current', ...eventConfig });
+    await db.meta.put({ key: SYNC_META.signingKeys, value: signingKeys });
+    if (etag) await db.meta.put({ key: SYNC_META.configEtag, value: etag });
+    else await db.meta.delete(SYNC_META.configEtag);
+  });
+}
+
+/** Drops every acknowledged check-in and the roster: what another event's (or the demo's) data was. */
+async function dropReplica(db: TurnoutDb): Promise<void> {
+  await db.tickets.clear();
+  await db.checkins.where('syncState').noneOf(['pending']).delete();
+  await db.meta.bulkDelete([SYNC_META.cursorTickets, SYNC_META.cursorCheckins, SYNC_META.configEtag, SYNC_META.quarantine]);
+}
+
+/**
+ * Stores a fresh pairing. A kiosk new to this event (unpaired, demo data, or paired
+ * to another event) first drops the old roster, config, cursors and acknowledged
+ * check-ins; unsent check-ins are kept and will be uploaded. The pairing link's
+ * checkpoint becomes the desk's session.
+ */
+export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void> {
+  await db.transaction('rw', db.tickets, db.checkins, db.config, db.meta, async () => {
+    const previous = (await db.meta.get(SYNC_META.pairing))?.value as Pairing | undefined;
+    const sameEvent = previous !== undefined && previous.eventId === pairing.eventId && previous.server === pairing.server;
+    if (!sameEvent) {
+      await dropReplica(db);
+      await db.config.clear();
+      await db.meta.delete('session');
+    }
+    await db.meta.put({ key: SYNC_META.pairing, value: pairing });
+    await db.meta.delete(SYNC_META.revoked);
+    if (pairing.checkpointId) await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry' } });
+  });
+}
+
+/**
+ * A revoked device: forget the token, wipe the roster's personal data (tickets and
+ * every acknowledged check-in, other desks' included) and keep only this kiosk's
+ * unsent check-ins, for staff to export. Returns how many were kept.
+ */
+export async function wipeForRevocation(db: TurnoutDb, mark: RevokedMark): Promise<number> {
+  return db.transaction('rw', db.tickets, db.checkins, db.config, db.meta, async () => {
+    await dropReplica(db);
+    await db.meta.delete(SYNC_META.pairing);
+    await db.meta.put({ key: SYNC_META.revoked, value: mark });
+    return db.checkins.where('syncState').equals('pending').count();
+  });
+}

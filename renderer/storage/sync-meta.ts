@@ -1,0 +1,90 @@
+// What the sync engine keeps about itself in IndexedDB `meta` (never localStorage):
+// the pairing (server, device id, bearer token, event), pull cursors, the config
+// ETag, the clock-offset estimate, the last successful sync, the quarantine of
+// check-ins the server refused, and the "revoked" mark left after a wipe.
+import { getMeta, setMeta, type TurnoutDb } from './db';
+
+export interface Pairing {
+  /** Base URL of the upstream, http(s), no trailing slash. */
+  server: string;
+  deviceId: string;
+  token: string;
+  eventId: string;
+  /** Checkpoint preselected by the pairing link or the server, if any. */
+  checkpointId: string | null;
+  /** The name this kiosk paired under. */
+  name: string;
+  pairedAt: string;
+}
+
+export type Cursor = 'tickets' | 'checkins';
+
+/** Keys of the `meta` rows sync owns. Exported for tests and for the wipe. */
+export const SYNC_META = {
+  pairing: 'sync.pairing',
+  cursorTickets: 'sync.cursor.tickets',
+  cursorCheckins: 'sync.cursor.checkins',
+  configEtag: 'sync.config.etag',
+  signingKeys: 'sync.config.signingKeys',
+  clockOffset: 'sync.clockOffsetMs',
+  lastSyncAt: 'sync.lastSyncAt',
+  quarantine: 'sync.quarantine',
+  revoked: 'sync.revoked',
+} as const;
+
+export const cursorKey = (which: Cursor) => (which === 'tickets' ? SYNC_META.cursorTickets : SYNC_META.cursorCheckins);
+
+export function loadPairing(db: TurnoutDb): Promise<Pairing | undefined> {
+  return getMeta<Pairing>(db, SYNC_META.pairing);
+}
+
+export async function getCursor(db: TurnoutDb, which: Cursor): Promise<number> {
+  const v = await getMeta<number>(db, cursorKey(which));
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0;
+}
+
+/** Estimated (server − device) clock difference, ms; undefined until a heartbeat measured it. */
+export async function getClockOffset(db: TurnoutDb): Promise<number | undefined> {
+  const v = await getMeta<number>(db, SYNC_META.clockOffset);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function setClockOffset(db: TurnoutDb, ms: number): Promise<void> {
+  return setMeta(db, SYNC_META.clockOffset, Math.round(ms));
+}
+
+export function getLastSyncAt(db: TurnoutDb): Promise<string | undefined> {
+  return getMeta<string>(db, SYNC_META.lastSyncAt);
+}
+
+export function setLastSyncAt(db: TurnoutDb, iso: string): Promise<void> {
+  return setMeta(db, SYNC_META.lastSyncAt, iso);
+}
+
+/** A pending check-in the server refused on its own (400/422): kept, retried later, never blocking others. */
+export interface QuarantineEntry {
+  error: string;
+  at: number;
+  retryAt: number;
+}
+export type Quarantine = Record<string, QuarantineEntry>;
+
+export async function loadQuarantine(db: TurnoutDb): Promise<Quarantine> {
+  return (await getMeta<Quarantine>(db, SYNC_META.quarantine)) ?? {};
+}
+
+export function saveQuarantine(db: TurnoutDb, q: Quarantine): Promise<void> {
+  return setMeta(db, SYNC_META.quarantine, q);
+}
+
+export interface RevokedMark {
+  at: string;
+  /** `revoked`: the organiser cut this kiosk off; `unknown_device`: the server no longer knows its token. */
+  reason: 'revoked' | 'unknown_device';
+  server: string;
+  deviceId: string;
+}
+
+export function loadRevoked(db: TurnoutDb): Promise<RevokedMark | undefined> {
+  return getMeta<RevokedMark>(db, SYNC_META.revoked);
+}

@@ -1,0 +1,38 @@
+// The event config from upstream (`GET /v1/sync/config`): event, programmes,
+// checkpoints and signing keys, fetched with If-None-Match so an unchanged config
+// costs a 304. A config for another event than the one paired is refused. The
+// checkpoint the server preselected for this device becomes the session when the
+// desk has none yet.
+import { getMeta, type TurnoutDb } from '../storage/db';
+import { loadSession, saveSession } from '../storage/device';
+import { applyConfig } from '../storage/replica';
+import { SYNC_META, type Pairing } from '../storage/sync-meta';
+import type { SyncClient } from './client';
+import { SyncError } from './errors';
+
+export interface ConfigResult {
+  changed: boolean;
+}
+
+export async function pullConfig(db: TurnoutDb, client: SyncClient, pairing: Pairing): Promise<ConfigResult> {
+  const [etag, hasConfig] = await Promise.all([getMeta<string>(db, SYNC_META.configEtag), db.config.get('current')]);
+  // Without a stored config an ETag proves nothing: ask for the body.
+  const res = await client.config(hasConfig ? etag : undefined);
+  if (res.notModified) return { changed: false };
+  const { config } = res;
+  if (config.event.id !== pairing.eventId) {
+    throw new SyncError('bad_response', `config is for event ${config.event.id}, this kiosk is paired to ${pairing.eventId}`);
+  }
+  const foreign = [...config.programmes, ...config.checkpoints].find((x) => x.eventId !== pairing.eventId);
+  if (foreign) throw new SyncError('bad_response', `config item ${foreign.id} belongs to event ${foreign.eventId}`);
+  await applyConfig(
+    db,
+    { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys },
+    res.etag,
+  );
+  const preselect = config.deviceCheckpointId;
+  if (preselect && config.checkpoints.some((c) => c.id === preselect) && !(await loadSession(db))) {
+    await saveSession(db, { checkpointId: preselect, direction: 'entry' });
+  }
+  return { changed: true };
+}

@@ -1,0 +1,140 @@
+// Pull: the roster (`/v1/sync/tickets`) and every desk's check-ins
+// (`/v1/sync/checkins`) after the cursors kept in IndexedDB, page by page. Each
+// page is committed together with its cursor in one transaction, so a crash or a
+// cut connection resumes from the last committed page and never skips a row.
+// Tombstones are stored as such so decide() refuses them; our own check-ins
+// echoed back only refresh their state and never re-enter the outbox.
+import type { CheckIn, Ticket } from '../../core/model';
+import type { CheckinWire, TicketWire } from '../../core/protocol';
+import type { TurnoutDb } from '../storage/db';
+import { applyCheckinsPage, applyTicketsPage } from '../storage/replica';
+import { getCursor, type Cursor } from '../storage/sync-meta';
+import type { SyncClient } from './client';
+import { SyncError } from './errors';
+
+export interface PullProgress {
+  phase: Cursor;
+  /** Items committed so far in this pull. */
+  done: number;
+  /** Items to pull in all, when the server says; else undefined (show pages). */
+  total?: number;
+  /** Pages committed so far in this pull. */
+  pages: number;
+}
+
+export interface PullOptions {
+  limit?: number;
+  onProgress?: (p: PullProgress) => void;
+  /** Safety stop for one pass; the next pass continues from the cursor. */
+  maxPages?: number;
+}
+
+export interface PullResult {
+  items: number;
+  pages: number;
+  cursor: number;
+}
+
+export const DEFAULT_PULL_LIMIT = 2000;
+
+export function ticketFromWire(t: TicketWire): Ticket {
+  const out: Ticket = {
+    code: t.code,
+    name: t.name,
+    company: t.company,
+    category: t.category,
+    programmes: t.programmes,
+    status: t.status,
+    seq: t.seq,
+  };
+  if (t.validFrom !== undefined) out.validFrom = t.validFrom;
+  if (t.validUntil !== undefined) out.validUntil = t.validUntil;
+  if (t.note !== undefined) out.note = t.note;
+  return out;
+}
+
+export function checkinFromWire(c: CheckinWire): Omit<CheckIn, 'syncState'> & { status: 'stored' | 'conflict' } {
+  const out: Omit<CheckIn, 'syncState'> & { status: 'stored' | 'conflict' } = {
+    id: c.id,
+    code: c.code,
+    checkpointId: c.checkpointId,
+    deviceId: c.deviceId,
+    direction: c.direction,
+    verdict: c.verdict,
+    scannedAt: c.scannedAt,
+    day: c.day,
+    status: c.status,
+  };
+  if (c.reason !== undefined) out.reason = c.reason;
+  if (c.clockOffsetMs !== undefined) out.clockOffsetMs = c.clockOffsetMs;
+  if (c.override !== undefined) out.override = c.override;
+  return out;
+}
+
+interface Page<T> {
+  items: T[];
+  next: number;
+  more: boolean;
+  total?: number;
+}
+
+async function pullPaged<W extends { seq: number }>(
+  db: TurnoutDb,
+  which: Cursor,
+  fetchPage: (after: number, limit: number) => Promise<Page<W>>,
+  apply: (items: W[], next: number) => Promise<unknown>,
+  opts: PullOptions,
+): Promise<PullResult> {
+  const limit = opts.limit ?? DEFAULT_PULL_LIMIT;
+  const maxPages = opts.maxPages ?? 10_000;
+  let cursor = await getCursor(db, which);
+  let items = 0;
+  let pages = 0;
+  let total: number | undefined;
+  for (;;) {
+    const page = await fetchPage(cursor, limit);
+    checkPage(which, page, cursor, limit);
+    if (pages === 0 && page.total !== undefined) total = page.total;
+    await apply(page.items, page.next);
+    cursor = page.next;
+    items += page.items.length;
+    pages++;
+    opts.onProgress?.({ phase: which, done: items, total: total !== undefined ? Math.max(total, items) : undefined, pages });
+    if (!page.more || pages >= maxPages) break;
+  }
+  return { items, pages, cursor };
+}
+
+/** A page we cannot trust is refused before anything of it is written. */
+function checkPage(which: Cursor, page: Page<{ seq: number }>, after: number, limit: number): void {
+  const bad = (why: string) => new SyncError('bad_response', `pull ${which} after ${after}: ${why}`);
+  if (page.items.length > limit) throw bad(`${page.items.length} items for limit ${limit}`);
+  let prev = after;
+  for (const item of page.items) {
+    if (item.seq <= prev) throw bad(`seq ${item.seq} not after ${prev}`);
+    prev = item.seq;
+  }
+  if (page.next < prev) throw bad(`next ${page.next} behind the last item ${prev}`);
+  // `more` with nothing new would loop for ever.
+  if (page.more && page.next === after) throw bad('more pages promised but the cursor did not move');
+}
+
+export function pullTickets(db: TurnoutDb, client: SyncClient, opts: PullOptions = {}): Promise<PullResult> {
+  return pullPaged(
+    db,
+    'tickets',
+    (after, limit) => client.tickets(after, limit),
+    (items, next) => applyTicketsPage(db, items.map(ticketFromWire), next),
+    opts,
+  );
+}
+
+export function pullCheckins(db: TurnoutDb, client: SyncClient, opts: PullOptions = {}): Promise<PullResult> {
+  return pullPaged(
+    db,
+    'checkins',
+    (after, limit) => client.checkins(after, limit),
+    (items, next) => applyCheckinsPage(db, items.map(checkinFromWire), next),
+    opts,
+  );
+}
