@@ -3,8 +3,12 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The heartbeat reports the kiosk's version to the dashboard.
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+process.env.VITE_APP_VERSION ??= pkg.version;
 
 /** The built page's Content-Security-Policy ('wasm-unsafe-eval' is for the ZXing decoder). */
 export const KIOSK_CSP = [
