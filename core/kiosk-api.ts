@@ -2,6 +2,10 @@
 // API type, its IPC channel names, and the zod schemas main validates every input
 // with. Pure (no Electron, no Node): the preload, main and renderer/platform share it.
 import { z } from 'zod';
+import type { CheckIn } from './model';
+import { CheckInSchema, JournalAckInputSchema, type JournalDump, type JournalReceipt, type StorageStatus } from './kiosk-journal';
+
+export * from './kiosk-journal';
 
 // ---------------------------------------------------------------- results
 
@@ -15,6 +19,7 @@ export type KioskErrorCode =
   | 'not_found' // e.g. no such printer
   | 'print_failed'
   | 'io_error'
+  | 'disk_full' // ENOSPC: nothing more fits on the kiosk's disk
   | 'unsupported' // not available on this platform (browser)
   | 'internal';
 
@@ -137,6 +142,10 @@ export const KIOSK_INPUT_SCHEMAS = {
   setStaffPin: SetStaffPinInputSchema,
   updateSettings: UpdateSettingsInputSchema,
   quit: QuitInputSchema,
+  journalAppend: CheckInSchema,
+  journalReadAll: NoInputSchema,
+  journalAck: JournalAckInputSchema,
+  storageStatus: NoInputSchema,
 } as const satisfies Record<keyof KioskApi, z.ZodType>;
 
 /** "name: must be …; data: …" — short enough for a log line and a staff message. */
@@ -215,4 +224,15 @@ export interface KioskApi {
   updateSettings(input: UpdateSettingsInput): Promise<Result<ShellSettings>>;
   /** Quits the kiosk if the PIN matches the registered one. */
   quit(input: QuitInput): Promise<Result<null>>;
+  /**
+   * Appends the check-in to the on-disk journal (its venue day's file) and resolves
+   * only once it is flushed to disk. `disk_full` / `io_error` when it could not be.
+   */
+  journalAppend(checkIn: CheckIn): Promise<Result<JournalReceipt>>;
+  /** Every valid journal entry in order, with the lines that had to be skipped. */
+  journalReadAll(): Promise<Result<JournalDump>>;
+  /** Records that the server stored these check-ins (flushed to disk). */
+  journalAck(ids: string[]): Promise<Result<{ acked: number }>>;
+  /** Free space of the data folder's disk, the journal's size, and a level. */
+  storageStatus(): Promise<Result<StorageStatus>>;
 }

@@ -10,4 +10,8 @@ export const KIOSK_CHANNELS = {
   setStaffPin: 'kiosk:set-staff-pin',
   updateSettings: 'kiosk:update-settings',
   quit: 'kiosk:quit',
+  journalAppend: 'kiosk:journal-append',
+  journalReadAll: 'kiosk:journal-read-all',
+  journalAck: 'kiosk:journal-ack',
+  storageStatus: 'kiosk:storage-status',
 } as const satisfies Record<keyof KioskApi, `kiosk:${string}`>;

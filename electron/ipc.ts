@@ -10,6 +10,8 @@ import {
   KIOSK_CHANNELS,
   KIOSK_INPUT_SCHEMAS,
   ok,
+  type JournalDump,
+  type JournalReceipt,
   type KioskApi,
   type KioskInfo,
   type PrintBadgeInput,
@@ -19,7 +21,10 @@ import {
   type SaveFileInput,
   type SavedFile,
   type ShellSettings,
+  type StorageStatus,
 } from '../core/kiosk-api';
+import type { CheckIn } from '../core/model';
+import { JournalError } from './journal-format';
 import type { Logger } from './log';
 import { isSameOrigin } from './protocol';
 import type { SettingsStore } from './settings';
@@ -103,6 +108,28 @@ export interface ShellServices {
   /** null when the folder is usable, else why not. */
   checkExportDir: (dir: string) => Promise<string | null>;
   quit: () => void;
+  /** The on-disk check-in journal (electron/journal.ts); absent: the journal methods answer `unsupported`. */
+  journal?: JournalService;
+  /** Free space of the data folder (electron/storage-guard.ts). */
+  storageStatus?: () => Promise<StorageStatus>;
+}
+
+/** What the journal methods need; electron/journal.ts's Journal is one. Failures reject with a JournalError. */
+export interface JournalService {
+  append(checkIn: CheckIn): Promise<JournalReceipt>;
+  readAll(): Promise<JournalDump>;
+  ack(ids: string[]): Promise<{ acked: number }>;
+}
+
+/** Runs a journal operation; a JournalError becomes its own Result code (`disk_full`, `io_error`, `bad_input`). */
+async function journalCall<T>(service: JournalService | undefined, run: (journal: JournalService) => Promise<T>): Promise<Result<T>> {
+  if (!service) return fail('unsupported', 'This kiosk has no on-disk journal');
+  try {
+    return ok(await run(service));
+  } catch (error) {
+    if (error instanceof JournalError) return fail(error.code, error.message);
+    throw error;
+  }
 }
 
 export function shellSettings(services: Pick<ShellServices, 'settings'>): ShellSettings {
@@ -137,6 +164,17 @@ export function createKioskHandlers(services: ShellServices): KioskHandlers {
       if (!allowed.ok) return allowed;
       services.quit();
       return ok(null);
+    },
+    journalAppend: (checkIn) => journalCall(services.journal, (j) => j.append(checkIn)),
+    journalReadAll: () => journalCall(services.journal, (j) => j.readAll()),
+    journalAck: (ids) => journalCall(services.journal, (j) => j.ack(ids)),
+    async storageStatus() {
+      if (!services.storageStatus) return fail('unsupported', 'Disk space is not measured on this kiosk');
+      try {
+        return ok(await services.storageStatus());
+      } catch (error) {
+        return fail('io_error', `Could not measure free disk space: ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
   };
 }

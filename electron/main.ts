@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { setStartAtLogin, type AutostartDeps } from './autostart';
 import { checkExportDir, saveExport } from './files';
 import { createKioskHandlers, registerKioskIpc } from './ipc';
+import { Journal } from './journal';
 import {
   acquireSingleInstance,
   createQuitController,
@@ -23,11 +24,14 @@ import { createBadgePrinter, openPrintWindow, summarisePrinters } from './printi
 import { APP_ORIGIN, originOf, registerAppScheme, serveApp } from './protocol';
 import { applyCspHeader, buildCsp, hardenWebContents, installPermissionPolicy } from './security';
 import { createSettingsStore } from './settings';
+import { createStorageGuard } from './storage-guard';
 import { createPinGate } from './staff-pin';
 import { createKioskWindow, focusWindow, startUrl } from './window';
 
 /** The data folder's name: fixed, so IndexedDB, the journal and settings survive updates and renames. */
 const USER_DATA_DIR = 'turnout-kiosk';
+/** Acknowledged journal days older than this are removed at start (whole files only). */
+const JOURNAL_RETENTION_DAYS = 30;
 
 const here = dirname(fileURLToPath(import.meta.url));
 app.setPath('userData', process.env.TURNOUT_USER_DATA_DIR || join(app.getPath('appData'), USER_DATA_DIR));
@@ -97,6 +101,21 @@ async function start(quitter: QuitController): Promise<void> {
   });
   keepDisplayAwake(powerSaveBlocker, log);
 
+  // The second copy of every check-in, and the watch on the disk both copies live on.
+  const journal = new Journal({ dir: join(userData, 'journal'), log });
+  const guard = createStorageGuard({
+    dir: userData,
+    log,
+    journalSize: () => journal.size(),
+    schedule: (run, ms) => {
+      const timer = setTimeout(() => run(), ms);
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+  });
+  guard.start();
+  journal.compact(JOURNAL_RETENTION_DAYS).catch((error: unknown) => log.warn('journal compaction failed', { error: String(error) }));
+
   const listPrinters = async () => summarisePrinters(await kiosk.webContents.getPrintersAsync());
   const printer = createBadgePrinter({ openWindow: () => openPrintWindow(BrowserWindow), listPrinters, schedule, log });
   const pin = createPinGate({
@@ -132,6 +151,8 @@ async function start(quitter: QuitController): Promise<void> {
     setStartAtLogin: (enabled) => setStartAtLogin(enabled, autostart),
     checkExportDir: (dir) => checkExportDir(dir),
     quit: () => quitter.quit(),
+    journal,
+    storageStatus: () => guard.check(),
   });
   registerKioskIpc(ipcMain, handlers, { appOrigin, log });
 

@@ -14,6 +14,10 @@ const api = {
   setStaffPin: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.setStaffPin, input),
   updateSettings: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.updateSettings, input),
   quit: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.quit, input),
+  journalAppend: (checkIn) => ipcRenderer.invoke(KIOSK_CHANNELS.journalAppend, checkIn),
+  journalReadAll: () => ipcRenderer.invoke(KIOSK_CHANNELS.journalReadAll),
+  journalAck: (ids) => ipcRenderer.invoke(KIOSK_CHANNELS.journalAck, ids),
+  storageStatus: () => ipcRenderer.invoke(KIOSK_CHANNELS.storageStatus),
 } satisfies KioskApi;
 
 contextBridge.exposeInMainWorld('kiosk', Object.freeze(api));

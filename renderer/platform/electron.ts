@@ -39,5 +39,11 @@ export function createElectronPlatform(api: KioskApi): Platform {
     quit: (pin) => call(() => api.quit({ pin })),
     setStaffPin: (pin, currentPin) => call(() => api.setStaffPin(currentPin === undefined ? { pin } : { pin, currentPin })),
     updateSettings: (pin, patch) => call(() => api.updateSettings({ pin, ...patch })),
+    journal: {
+      append: (checkIn) => call(() => api.journalAppend(checkIn)),
+      readAll: () => call(() => api.journalReadAll()),
+      ack: (ids) => call(() => api.journalAck(ids)),
+    },
+    storageStatus: () => call(() => api.storageStatus()),
   };
 }

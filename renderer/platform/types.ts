@@ -2,9 +2,31 @@
 // saving exports, printing badges, listing printers, staff quit and shell settings.
 // Two implementations share it: Electron (window.kiosk) and the browser fallback.
 // Every method resolves to a Result from core/kiosk-api.ts; none throws.
-import type { PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings } from '../../core/kiosk-api';
+// The on-disk check-in journal exists only in Electron (`journal` is undefined in
+// a browser); free storage is reported by both.
+import type {
+  JournalDump,
+  JournalReceipt,
+  PrintOutcome,
+  PrinterSummary,
+  Result,
+  SavedFile,
+  ShellSettings,
+  StorageStatus,
+} from '../../core/kiosk-api';
+import type { CheckIn } from '../../core/model';
 
-export type { PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings };
+export type { JournalDump, JournalReceipt, PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings, StorageStatus };
+
+/** The on-disk check-in journal (Electron): a second, fsync'd copy of every check-in. */
+export interface PlatformJournal {
+  /** Resolves once the line is flushed to disk; `disk_full` / `io_error` when it could not be. */
+  append(checkIn: CheckIn): Promise<Result<JournalReceipt>>;
+  /** Every valid entry, oldest first, with the lines that were skipped (torn, bad checksum). */
+  readAll(): Promise<Result<JournalDump>>;
+  /** The server stored these: lets old journal days be compacted. */
+  ack(ids: string[]): Promise<Result<{ acked: number }>>;
+}
 
 export interface PlatformInfo {
   kind: 'electron' | 'web';
@@ -40,4 +62,11 @@ export interface Platform {
   /** Registers (or, with the current PIN, changes) the staff PIN the shell checks on quit. */
   setStaffPin(pin: string, currentPin?: string): Promise<Result<null>>;
   updateSettings(pin: string, patch: ShellSettingsPatch): Promise<Result<ShellSettings>>;
+  /**
+   * The on-disk journal: present only in Electron. In a browser it is undefined —
+   * check-ins live in IndexedDB alone there, and `storageStatus().journal` is null.
+   */
+  readonly journal?: PlatformJournal;
+  /** Free space: the data folder's disk (Electron) or the browser's storage quota. */
+  storageStatus(): Promise<Result<StorageStatus>>;
 }

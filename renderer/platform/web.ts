@@ -2,7 +2,9 @@
 // download through a Blob and <a download>, badges print through the browser's
 // dialog from a hidden, script-less iframe, there are no printers to list and no
 // app to quit. Inputs get the same validation as in Electron, so the UI sees the
-// same errors on both.
+// same errors on both. There is no on-disk journal here (`journal` is undefined):
+// check-ins live in IndexedDB alone, and storageStatus() measures the browser's
+// storage quota, not a disk.
 import {
   badgeDocument,
   describeIssues,
@@ -10,7 +12,9 @@ import {
   ok,
   PrintBadgeInputSchema,
   SaveFileInputSchema,
+  storageLevel,
   type Result,
+  type StorageStatus,
 } from '../../core/kiosk-api';
 import type { Platform, PlatformInfo } from './types';
 
@@ -19,6 +23,9 @@ export interface WebEnv {
   URL: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'>;
   userAgent: string;
   schedule: (run: () => void, ms: number) => void;
+  /** navigator.storage; absent where the browser has no StorageManager (insecure context). */
+  storage?: Pick<StorageManager, 'estimate'>;
+  now?: () => number;
 }
 
 const browserEnv = (): WebEnv => ({
@@ -26,7 +33,28 @@ const browserEnv = (): WebEnv => ({
   URL,
   userAgent: navigator.userAgent,
   schedule: (run, ms) => void setTimeout(() => run(), ms),
+  storage: navigator.storage,
 });
+
+/** The browser's quota as a StorageStatus: free = quota − usage, level by what remains. */
+async function quotaStatus(env: WebEnv): Promise<Result<StorageStatus>> {
+  if (!env.storage?.estimate) return fail('unsupported', 'This browser does not report its storage quota');
+  try {
+    const { quota = 0, usage = 0 } = await env.storage.estimate();
+    const freeBytes = Math.max(0, quota - usage);
+    return ok({
+      level: storageLevel(freeBytes, quota),
+      source: 'quota',
+      freeBytes,
+      totalBytes: quota,
+      journal: null,
+      path: null,
+      checkedAt: new Date((env.now ?? Date.now)()).toISOString(),
+    });
+  } catch (error) {
+    return fail('io_error', `The storage estimate failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 const unsupported = (what: string): Result<never> => fail('unsupported', `${what} needs the Turnout app; this is the browser version`);
 
@@ -91,5 +119,8 @@ export function createWebPlatform(env: WebEnv = browserEnv()): Platform {
     quit: async () => unsupported('Quitting'),
     setStaffPin: async () => unsupported('A shell staff PIN'),
     updateSettings: async () => unsupported('Shell settings'),
+    // No on-disk journal in a browser: check-ins are kept in IndexedDB only.
+    journal: undefined,
+    storageStatus: () => quotaStatus(env),
   };
 }

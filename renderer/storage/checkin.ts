@@ -9,6 +9,7 @@ import { newCheckInId } from '../../core/ids';
 import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
 import type { TurnoutDb } from './db';
 import { toRow } from './roster';
+import { journaled, type JournalSink } from './journaled-write';
 
 export interface ScanRequest {
   raw: string;
@@ -25,12 +26,14 @@ export interface ScanRequest {
    * already sent to the server, so a late server record and this row are one check-in.
    */
   id?: string;
+  /** The on-disk journal (Electron): the check-in's second durable copy, written side by side. */
+  journal?: JournalSink;
 }
 
 export type ScanOutcome =
   | { kind: 'malformed'; detail: string; length: number }
   | { kind: 'stored'; checkIn: CheckIn; ticket?: Ticket; verdict: Verdict }
-  | { kind: 'store_failed'; error: string; ticket?: Ticket; verdict: Verdict };
+  | { kind: 'store_failed'; error: string; ticket?: Ticket; verdict: Verdict; diskFull?: boolean };
 
 export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanOutcome> {
   const parsed = normalizeScan(req.raw);
@@ -40,10 +43,12 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
 
   let ticket: Ticket | undefined;
   let verdict: Verdict = { verdict: 'rejected', reason: 'unknown_ticket' };
-  try {
+  // The IndexedDB transaction and the journal append run side by side; the
+  // verdict is shown only when both copies are durable (journaled-write.ts).
+  const written = await journaled(db, req.journal, (stage) =>
     // One read-write transaction: the history read and the new row are atomic, so
     // two scans of one code in quick succession can never both be admitted.
-    const checkIn = await db.transaction('rw', db.tickets, db.checkins, async () => {
+    db.transaction('rw', db.tickets, db.checkins, async () => {
       const row = await db.tickets.get(code);
       ticket = row ? stripKeys(row) : undefined;
       const history = await db.checkins.where('code').equals(code).toArray();
@@ -56,13 +61,13 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
         now,
       });
       const record = buildCheckIn(code, req, now, verdict);
+      stage(record);
       await db.checkins.add(record);
       return record;
-    });
-    return { kind: 'stored', checkIn, ticket, verdict };
-  } catch (err) {
-    return { kind: 'store_failed', error: describeError(err), ticket, verdict };
-  }
+    }),
+  );
+  if (written.ok) return { kind: 'stored', checkIn: written.value, ticket, verdict };
+  return { kind: 'store_failed', error: written.error, ticket, verdict, diskFull: written.diskFull };
 }
 
 function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict): CheckIn {
@@ -89,25 +94,24 @@ function stripKeys(row: Ticket & { keys?: string[] }): Ticket {
   return ticket;
 }
 
-function describeError(err: unknown): string {
-  if (err instanceof Error) return `${err.name}: ${err.message}`;
-  return String(err);
-}
-
 /**
  * Stores a check-in the server already decided and recorded (online mode), so it is
  * acknowledged at once and never enters the outbox; the ticket the server returned
  * refreshes the roster row when it is newer. One strict-durability transaction, like
  * recordScan: the caller shows the verdict only after this resolved.
  */
-export async function recordDecided(db: TurnoutDb, record: CheckIn, ticket?: Ticket): Promise<void> {
-  await db.transaction('rw', db.tickets, db.checkins, async () => {
-    if (ticket) {
-      const local = await db.tickets.get(ticket.code);
-      if (!local || local.seq <= ticket.seq) await db.tickets.put(toRow(ticket));
-    }
-    await db.checkins.put(record);
-  });
+export async function recordDecided(db: TurnoutDb, record: CheckIn, ticket?: Ticket, journal?: JournalSink): Promise<void> {
+  const written = await journaled(db, journal, (stage) =>
+    db.transaction('rw', db.tickets, db.checkins, async () => {
+      if (ticket) {
+        const local = await db.tickets.get(ticket.code);
+        if (!local || local.seq <= ticket.seq) await db.tickets.put(toRow(ticket));
+      }
+      stage(record);
+      await db.checkins.put(record);
+    }),
+  );
+  if (!written.ok) throw new Error(written.error);
 }
 
 /** Check-ins not yet acknowledged upstream. */

@@ -2,9 +2,10 @@
 // → pull check-ins. A failed push never blocks the pull. syncNow() is single-flight
 // (concurrent calls join the running pass). Once started it runs after each scan
 // (debounced), every intervalMs, and on `online` events; after a failure it backs
-// off exponentially with full jitter, honouring Retry-After. Reachability comes
-// from real requests, never navigator.onLine. A revoked device (or one whose token
-// the server no longer knows) wipes the roster, keeps its unsent check-ins and stops.
+// off exponentially with full jitter, honouring Retry-After (a 429 ends the pass at
+// once). Reachability comes from real requests, never navigator.onLine. A revoked
+// device (or one whose token the server no longer knows) wipes the roster, keeps
+// its unsent check-ins and stops.
 import type { TurnoutDb } from '../storage/db';
 import { outboxCount } from '../storage/checkin';
 import { wipeForRevocation } from '../storage/replica';
@@ -17,6 +18,9 @@ import { sendHeartbeat } from './heartbeat';
 import { pullCheckins, pullTickets, type PullProgress, type PullResult } from './pull';
 import { pushOutbox, type PushResult } from './push';
 import type { SyncEvent, SyncProblem, SyncStatus } from './status';
+
+/** Thrown inside a pass to end it early without an error of its own. */
+const END_PASS = Symbol('end of pass');
 
 type Timers = { setTimeout: (fn: () => void, ms: number) => unknown; clearTimeout: (handle: unknown) => void };
 type EventSource = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
@@ -39,6 +43,8 @@ export interface EngineOptions {
   timers?: Timers;
   /** Source of `online` events (the window); null for none. */
   events?: EventSource | null;
+  /** Called with the ids upstream acknowledged (the journal's acks). */
+  onAcknowledged?: (ids: string[]) => Promise<unknown>;
 }
 
 export interface SyncReport {
@@ -60,7 +66,10 @@ export class SyncEngine {
   private readonly random: () => number;
   private readonly timers: Timers;
   private readonly events: EventSource | null;
-  private readonly opts: Required<Pick<EngineOptions, 'intervalMs' | 'heartbeatMs' | 'scanDebounceMs' | 'pageLimit' | 'batchSize' | 'appVersion'>> & { backoff: BackoffPolicy };
+  private readonly opts: Required<Pick<EngineOptions, 'intervalMs' | 'heartbeatMs' | 'scanDebounceMs' | 'pageLimit' | 'batchSize' | 'appVersion'>> & {
+    backoff: BackoffPolicy;
+    onAcknowledged?: (ids: string[]) => Promise<unknown>;
+  };
   private running: Promise<SyncReport> | null = null;
   private rerun = false;
   private attempt = 0;
@@ -91,6 +100,7 @@ export class SyncEngine {
     };
     this.events = options.events === undefined ? (typeof window === 'undefined' ? null : window) : options.events;
     this.opts = {
+      onAcknowledged: options.onAcknowledged,
       intervalMs: options.intervalMs ?? 15_000,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       scanDebounceMs: options.scanDebounceMs ?? 300,
@@ -231,7 +241,8 @@ export class SyncEngine {
       onProgress?.(p);
       this.setStatus({ state: 'syncing', ...this.base(), progress: p });
     };
-    // Runs one step; records its error. Fatal errors end the pass.
+    // Runs one step; records its error. Fatal errors end the pass; so does being told
+    // to wait (429, or a Retry-After): every further request would only be refused too.
     const step = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
       try {
         const value = await fn();
@@ -242,6 +253,7 @@ export class SyncEngine {
         report.errors.push(e);
         if (!isUnreachable(e)) this.reachable = true;
         if (isFatal(e)) throw e;
+        if (e.kind === 'rate_limited' || e.retryAfterMs !== undefined) throw END_PASS;
         return undefined;
       }
     };
@@ -261,7 +273,7 @@ export class SyncEngine {
         this.emit({ type: 'config' });
       }
       // Push before pull, but whatever happens to the push, the pull runs.
-      report.push = await step(() => pushOutbox(this.db, this.client, { batchSize: this.opts.batchSize, now: this.now }));
+      report.push = await step(() => pushOutbox(this.db, this.client, { batchSize: this.opts.batchSize, now: this.now, onAcknowledged: this.opts.onAcknowledged }));
       report.tickets = await step(() => pullTickets(this.db, this.client, { limit: this.opts.pageLimit, onProgress: progress }));
       if (!report.tickets && isUnreachable(report.errors.at(-1))) return report;
       report.checkins = await step(() => pullCheckins(this.db, this.client, { limit: this.opts.pageLimit, onProgress: progress }));
@@ -273,6 +285,7 @@ export class SyncEngine {
       }
       return report;
     } catch (err) {
+      if (err === END_PASS) return report;
       await this.handleFatal(asSyncError(err));
       report.stopped = true;
       return report;

@@ -101,7 +101,7 @@ async function decideOnline(db: TurnoutDb, target: OnlineTarget, req: ScanReques
   if (c.reason !== undefined) record.reason = c.reason;
   if (c.clockOffsetMs !== undefined) record.clockOffsetMs = c.clockOffsetMs;
   try {
-    await recordDecided(db, record, ticket);
+    await recordDecided(db, record, ticket, req.journal);
   } catch (err) {
     return { kind: 'store_failed', error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), ticket, verdict, source: 'server' };
   }

@@ -18,6 +18,8 @@ export interface PushOptions {
   now?: () => number;
   /** How long a refused row waits before it is tried again, ms. */
   quarantineRetryMs?: number;
+  /** Tells the on-disk journal (Electron) which lines upstream now holds, so old days can be compacted. */
+  onAcknowledged?: (ids: string[]) => Promise<unknown>;
 }
 
 export interface PushResult {
@@ -76,6 +78,8 @@ export async function pushOutbox(db: TurnoutDb, client: SyncClient, opts: PushOp
       // Only answers about ids we sent count; anything else is ignored, never applied.
       const acks = res.results.filter((r) => asked.has(r.id)) as { id: string; status: Ack }[];
       result.acknowledged += await markAcknowledged(db, acks);
+      // Best effort: a journal that misses an ack only keeps its lines longer.
+      if (opts.onAcknowledged && acks.length) await opts.onAcknowledged(acks.map((a) => a.id)).catch(() => undefined);
       result.conflicts += acks.filter((a) => a.status === 'conflict').length;
       for (const a of acks) {
         if (quarantine[a.id]) {

@@ -12,6 +12,8 @@ import { loadConfig } from '../storage/roster';
 import { ensureDemoData } from '../storage/seed';
 import { loadPairing, loadRevoked, type Pairing } from '../storage/sync-meta';
 import { pairingFromSearch } from '../sync/pairing';
+import { recoverAtStart, type RecoveryReport } from '../storage/recovery';
+import { getPlatform } from '../platform';
 
 export type Boot =
   | { state: 'loading'; done: number; total: number }
@@ -35,6 +37,8 @@ export type Boot =
       session: Session | undefined;
       storage: StorageHealth;
       pairing?: Pairing;
+      /** What the start-up recovery from the on-disk journal did (Electron only). */
+      recovery?: RecoveryReport;
       reload(): void;
     };
 
@@ -54,6 +58,8 @@ export function useBoot(rosterSize: number): Boot {
     let live = true;
     (async () => {
       const storage = await requestPersistence();
+      // Before anything reads the database: put back what IndexedDB lost.
+      const recovery = await recoverAtStart(db, getPlatform().journal);
       const [pairing, revoked, localId] = await Promise.all([loadPairing(db), loadRevoked(db), loadDeviceId(db)]);
       const link = pairing ? undefined : pairingFromSearch(location.search);
       // A pairing link in the URL is single-use: once paired, drop it so a reload
@@ -71,14 +77,14 @@ export function useBoot(rosterSize: number): Boot {
           return;
         }
         const session = await loadSession(db);
-        if (live) setBoot({ state: 'ready', db, config, deviceId: pairing.deviceId, localId, session, storage, pairing, reload });
+        if (live) setBoot({ state: 'ready', db, config, deviceId: pairing.deviceId, localId, session, storage, pairing, recovery, reload });
         return;
       }
       await ensureDemoData(db, rosterSize, (done, total) => live && setBoot({ state: 'loading', done, total }));
       const config = await loadConfig(db);
       if (!config) throw new Error('no event configuration');
       const session = await loadSession(db);
-      if (live) setBoot({ state: 'ready', db, config, deviceId: localId, localId, session, storage, reload });
+      if (live) setBoot({ state: 'ready', db, config, deviceId: localId, localId, session, storage, recovery, reload });
     })().catch((err: unknown) => live && setBoot({ state: 'failed', error: err instanceof Error ? err.message : String(err) }));
     return () => {
       live = false;

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ScanOutcome } from '../storage/checkin';
 import { checkIn as recordCheckIn } from '../sync/online-decide';
 import type { Override } from '../../core/model';
+import { getPlatform } from '../platform';
 import { useKiosk } from './KioskContext';
 import { playSound } from './sounds';
 
@@ -30,6 +31,8 @@ export function useCheckIn() {
         direction: session.direction,
         override,
         now: now(),
+        // Electron: the fsync'd on-disk journal is the second copy (absent in a browser).
+        journal: getPlatform().journal,
         // A rehearsal clock is the kiosk's own: the server would judge by today's date.
       }, { online: !rehearsal });
       if (mine < shown.current) return result;

@@ -2,6 +2,7 @@
 // stopped on unmount; its status read with useSyncExternalStore so the indicator
 // re-renders on every status event. A revocation calls back so the app can go to
 // the pairing screen.
+import { getPlatform } from '../platform';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TurnoutDb } from '../storage/db';
 import type { Pairing } from '../storage/sync-meta';
@@ -11,7 +12,7 @@ import type { SyncStatus } from '../sync/status';
 export const APP_VERSION = `turnout-kiosk/${(import.meta.env.VITE_APP_VERSION as string | undefined) ?? 'dev'}`;
 
 export function useSyncEngine(db: TurnoutDb, pairing: Pairing | undefined, onRevoked: () => void): SyncEngine | null {
-  const engine = useMemo(() => (pairing ? new SyncEngine({ db, pairing, appVersion: APP_VERSION }) : null), [db, pairing]);
+  const engine = useMemo(() => (pairing ? new SyncEngine({ db, pairing, appVersion: APP_VERSION, onAcknowledged: journalAcks() }) : null), [db, pairing]);
   const revoked = useRef(onRevoked);
   useEffect(() => {
     revoked.current = onRevoked;
@@ -35,4 +36,10 @@ const noStatus = () => null;
 
 export function useSyncStatus(engine: SyncEngine | null): SyncStatus | null {
   return useSyncExternalStore(engine ? engine.subscribe : noSubscribe, engine ? engine.getStatus : noStatus);
+}
+
+/** The journal's ack channel in Electron (lets acknowledged journal days be compacted); none in a browser. */
+function journalAcks(): ((ids: string[]) => Promise<unknown>) | undefined {
+  const journal = getPlatform().journal;
+  return journal ? (ids) => journal.ack(ids) : undefined;
 }

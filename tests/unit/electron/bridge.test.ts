@@ -44,6 +44,10 @@ function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi & { calls: unknown
     setStaffPin: async (i) => (calls.push(i), ok(null)),
     updateSettings: async (i) => (calls.push(i), ok({ startAtLogin: true, exportDir: null, staffPinSet: true })),
     quit: async (i) => (calls.push(i), fail('bad_pin', 'Wrong PIN')),
+    journalAppend: async (c) => (calls.push(c), ok({ id: c.id, file: `journal/${c.day}.jsonl`, bytes: 200 })),
+    journalReadAll: async () => ok({ entries: [], problems: [], files: 0 }),
+    journalAck: async (ids) => (calls.push(ids), ok({ acked: ids.length })),
+    storageStatus: async () => ok({ level: 'ok', source: 'disk', freeBytes: 5e10, totalBytes: 1e11, journal: { bytes: 0, files: 0 }, path: '/data', checkedAt: '2025-09-10T01:00:00.000Z' }),
     ...overrides,
   };
   return Object.assign(api, { calls });

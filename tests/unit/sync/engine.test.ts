@@ -85,6 +85,21 @@ describe('engine', () => {
     await expectExactlyOnce(up, k.created);
   });
 
+  it('a 429 ends the pass: no further requests until the server said to come back', async () => {
+    const k = await newKiosk(up, proxy.url);
+    await k.scan(code(1));
+    proxy.rules.push({ match: /^(GET|POST) \/v1\/sync\//, fault: { kind: 'status', status: 429, headers: { 'retry-after': '5' } } });
+    const engine = k.engine({ random: () => 0 });
+    proxy.log.length = 0;
+    const r = await engine.syncNow();
+    expect(r.errors.map((e) => e.kind)).toEqual(['rate_limited']);
+    expect(hits(proxy, /^(GET|POST) \/v1\/sync\//)).toHaveLength(1);
+    expect(engine.lastDelayMs).toBe(5000);
+    proxy.rules.length = 0;
+    expect((await engine.syncNow()).ok).toBe(true);
+    await expectExactlyOnce(up, k.created);
+  });
+
   it('backs off and retries on its own after 5xx and unreachable, then settles online', async () => {
     const k = await newKiosk(up, proxy.url);
     for (let i = 0; i < 3; i++) await k.scan(code(i));
