@@ -264,6 +264,12 @@ export const TalliesResponse = z.object({
   byHour: z.array(Tally.extend({ hour: z.number().int() })),
   byCategory: z.array(Tally.extend({ category: z.string() })),
   byCheckpointHour: z.array(Tally.extend({ checkpointId: z.string(), hour: z.number().int() })),
+  // Added in v1 without a bump (optional, older clients ignore them); see core/tally.ts.
+  byProgramme: z.array(Tally.extend({ programmeId: z.string() })).optional(),
+  byDevice: z.array(Tally.extend({ deviceId: z.string() })).optional(),
+  byReason: z.array(z.object({ reason: z.string(), count: z.number().int() })).optional(),
+  insideNow: z.array(z.object({ checkpointId: z.string(), inside: z.number().int() })).optional(),
+  overrides: z.number().int().optional(),
 });
 export type TalliesResponse = z.infer<typeof TalliesResponse>;
 

@@ -1,5 +1,6 @@
 // The HTTP app: Fastify with the protocol's error bodies, rate limiting,
-// structured logs (pino), the v1 routes and the built kiosk at /kiosk/.
+// structured logs (pino), the v1 routes, the live dashboard at /dashboard and
+// the built kiosk at /kiosk/.
 // buildApp never listens: the CLI and the tests do, so tests can use port 0.
 
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { AppDeps, RouteDeps } from './deps';
 import { ApiError, installErrorHandlers } from './errors';
 import { hashToken } from './repo/devices';
 import { adminRoutes } from './routes/admin';
+import { dashboardRoutes } from './routes/dashboard';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   syncRoutes(app, routeDeps);
   adminRoutes(app, routeDeps);
   reportRoutes(app, routeDeps);
+  dashboardRoutes(app);
 
   if (existsSync(config.kioskDir)) {
     await app.register(fastifyStatic, { root: config.kioskDir, prefix: '/kiosk/', index: 'index.html' });

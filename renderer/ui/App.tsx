@@ -17,11 +17,15 @@ import { useCheckIn } from './useCheckIn';
 import { ScanScreen } from './ScanScreen';
 import { SearchScreen } from './SearchScreen';
 import { SetupScreen } from './SetupScreen';
+import { RecoveryNotice } from './RecoveryNotice';
+import type { RecoveryReport } from '../storage/recovery';
 import { PairScreen } from './PairScreen';
+import { StaffGate } from './StaffGate';
+import { StaffScreen } from './StaffScreen';
 import { useSyncEngine } from './useSync';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 
-type Screen = 'setup' | 'scan' | 'search' | 'pair';
+type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff';
 
 export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: number; initialLang: Lang; clockOffsetMs: number }) {
   const boot = useBoot(rosterSize);
@@ -61,6 +65,7 @@ export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: nu
         deviceId={boot.deviceId}
         localId={boot.localId}
         pairing={boot.pairing}
+        recovery={boot.recovery}
         reload={boot.reload}
         initialSession={boot.session}
         lang={lang}
@@ -78,6 +83,7 @@ interface ReadyProps {
   deviceId: string;
   localId: string;
   pairing: Pairing | undefined;
+  recovery: RecoveryReport | undefined;
   reload(): void;
   initialSession: Session | undefined;
   lang: Lang;
@@ -85,7 +91,7 @@ interface ReadyProps {
   i18n: KioskServices['i18n'];
 }
 
-function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairing, reload, initialSession, lang, setLang, i18n }: ReadyProps) {
+function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairing, recovery, reload, initialSession, lang, setLang, i18n }: ReadyProps) {
   const [session, setSessionState] = useState(initialSession);
   const [screen, setScreen] = useState<Screen>(initialSession ? 'scan' : 'setup');
   const [camera, setCamera] = useState(() => new URLSearchParams(location.search).get('camera') === '1');
@@ -108,6 +114,7 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
 
   return (
     <KioskContext.Provider value={services}>
+      <RecoveryNotice report={recovery} />
       <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
     </KioskContext.Provider>
   );
@@ -152,6 +159,9 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
     return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;
   }
   if (screen === 'setup') return <SetupScreen onDone={() => { clear(); setScreen('scan'); }} onPair={pairing ? undefined : () => openPairing()} />;
+  // Staff mode sits behind the PIN; a scan meanwhile goes back to scanning (and closes it).
+  if (screen === 'staffPin') return <StaffGate onDone={() => setScreen('staff')} onCancel={() => setScreen('scan')} />;
+  if (screen === 'staff') return <StaffScreen onClose={() => setScreen('scan')} />;
   if (screen === 'search') {
     return <SearchScreen onBack={() => setScreen('scan')} onPick={(t) => { setScreen('scan'); void checkIn(t.code); }} />;
   }
@@ -163,6 +173,7 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
       onCameraCode={checkIn}
       onSearch={() => setScreen('search')}
       onSetup={() => setScreen('setup')}
+      onStaff={() => setScreen('staffPin')}
     />
   );
 }

@@ -14,9 +14,11 @@ interface Props {
   onCameraCode(code: string): Promise<unknown>;
   onSearch(): void;
   onSetup(): void;
+  /** Opens staff mode (behind the PIN pad). */
+  onStaff?: () => void;
 }
 
-export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup }: Props) {
+export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff }: Props) {
   const { t } = useTranslation();
   const { ko, en } = useBilingual();
   const { config, session, lang, setLang, rehearsal, now } = useKiosk();
@@ -44,6 +46,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
             {t('scan.language')}
           </button>
           <button type="button" className="btn btn--ghost" onClick={onSetup}>{t('scan.change')}</button>
+          {onStaff && <button type="button" className="btn btn--ghost" data-testid="open-staff" onClick={onStaff}>{t('staff.open')}</button>}
         </div>
       </header>
       <main className="scan__main">

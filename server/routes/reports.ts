@@ -1,14 +1,15 @@
-// Organiser reports: daily tallies and the check-in export. `export.xlsx` is
-// not built yet (needs exceljs): it answers 501 with the error body.
+// Organiser reports: daily tallies (core/tally.ts over the day's rows) and the
+// check-in export as CSV and as XLSX (streamed: rows are written as they are read).
 
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { dayKey } from '../../core/time';
 import type { TalliesResponse } from '../../core/protocol';
 import { requireAdmin } from '../auth';
 import type { RouteDeps } from '../deps';
-import { ApiError, badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { exportCheckinsCsv } from '../export/checkins-csv';
+import { writeCheckinsXlsx } from '../export/checkins-xlsx';
 import { getEventInfo } from '../repo/events';
 import { tallies } from '../repo/tallies';
 
@@ -39,7 +40,19 @@ export function reportRoutes(app: FastifyInstance, { db, config, now }: RouteDep
       .send(Readable.from(exportCheckinsCsv(db, event.id)));
   });
 
-  app.get<{ Params: IdParams }>('/v1/admin/events/:id/export.xlsx', { preHandler: auth }, async () => {
-    throw new ApiError(501, 'not_implemented', 'XLSX export is not available yet; use export.csv');
+  app.get<{ Params: IdParams }>('/v1/admin/events/:id/export.xlsx', { preHandler: auth }, async (request, reply) => {
+    const event = await getEventInfo(db, request.params.id);
+    if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    const filename = `${event.id.replace(/[^\w.-]+/g, '_')}-checkins.xlsx`;
+    const body = new PassThrough();
+    // Headers go out with the first bytes; a failure after that can only cut the stream.
+    writeCheckinsXlsx(db, event.id, event.timeZone, body).catch((err: unknown) => {
+      request.log.error({ err }, 'xlsx export failed');
+      body.destroy(err instanceof Error ? err : new Error(String(err)));
+    });
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(body);
   });
 }

@@ -2,7 +2,7 @@
 // it writes into the tree. Look at the PNGs after running it.
 import { expect, test } from '@playwright/test';
 import { demoTicket } from '../../core/demo/roster';
-import { openAtCheckpoint, scan } from '../e2e/support/kiosk';
+import { admissibleCodes, kioskUrl, openAtCheckpoint, scan } from '../e2e/support/kiosk';
 
 test('docs screenshots', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -26,4 +26,26 @@ test('docs screenshots', async ({ page }) => {
   for (const jamo of ['ㄱ', 'ㅊ']) await page.locator('.osk__key', { hasText: new RegExp(`^${jamo}$`) }).click();
   await expect(page.locator('[data-code]').first()).toBeVisible();
   await page.screenshot({ path: 'docs/search.png' });
+
+  // Staff mode after a morning at the info desk: scans at a few rehearsal hours, then the PIN.
+  const codes = admissibleCodes(14);
+  for (const [i, hour] of ['09', '10', '10', '12', '13', '15'].entries()) {
+    await page.goto(kioskUrl({ at: `2025-09-10T${hour}:${String(10 + i).padStart(2, '0')}:00+09:00` }));
+    await expect(page.getByTestId('scan-prompt')).toBeVisible({ timeout: 60_000 });
+    if (i === 0) {
+      await page.getByRole('button', { name: '체크포인트 변경' }).click();
+      await page.locator('[data-checkpoint="info-desk"]').click();
+    }
+    for (const code of codes.slice(i * 2, i * 2 + 2 + (i % 2))) await scan(page, code);
+    if (i === 2) await scan(page, 'ICW25-NOSUCHCODE');
+  }
+  await page.getByTestId('open-staff').click();
+  for (const round of [0, 1]) {
+    for (const d of '2468') await page.getByTestId(`pin-key-${d}`).click();
+    await page.getByTestId('pin-ok').click();
+    if (round === 0) await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'confirm');
+  }
+  await expect(page.locator('[data-total="scans"]')).toBeVisible();
+  await expect(page.locator('.chart__plot canvas')).toBeVisible();
+  await page.screenshot({ path: 'docs/staff.png' });
 });

@@ -1,0 +1,46 @@
+// On-screen numeric keypad for the staff PIN (touch kiosks have no keyboard):
+// the PIN shows as dots, keys are big enough for a thumb, and nothing typed
+// ever reaches the page as key events, so the USB-scanner listener never sees it.
+import { useTranslation } from 'react-i18next';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const PIN_MAX = 12;
+
+interface Props {
+  value: string;
+  onChange(next: string): void;
+  onSubmit(): void;
+  disabled?: boolean;
+}
+
+export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
+  const { t } = useTranslation();
+  const press = (d: string) => value.length < PIN_MAX && onChange(value + d);
+  const key = (d: string) => (
+    <button key={d} type="button" className="pinpad__key" data-testid={`pin-key-${d}`} disabled={disabled} onClick={() => press(d)}>
+      {d}
+    </button>
+  );
+  return (
+    <div className="pinpad" data-testid="pin-pad">
+      <div className="pinpad__dots" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
+        {Array.from({ length: Math.max(4, value.length) }, (_, i) => (
+          <span key={i} className={`pinpad__dot${i < value.length ? ' pinpad__dot--on' : ''}`} />
+        ))}
+      </div>
+      <div className="pinpad__grid">
+        {KEYS.map(key)}
+        <button type="button" className="pinpad__key pinpad__key--fn" data-testid="pin-clear" disabled={disabled || value === ''} onClick={() => onChange('')}>
+          {t('pin.clear')}
+        </button>
+        {key('0')}
+        <button type="button" className="pinpad__key pinpad__key--fn" data-testid="pin-back" disabled={disabled || value === ''} onClick={() => onChange(value.slice(0, -1))}>
+          ⌫ <span className="sr-only">{t('pin.back')}</span>
+        </button>
+      </div>
+      <button type="button" className="btn btn--big pinpad__ok" data-testid="pin-ok" disabled={disabled || value.length < 4} onClick={onSubmit}>
+        {t('pin.ok')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// The way into staff mode: the PIN pad. With no PIN on the kiosk yet it asks
+// for a new one twice (and registers it with the Electron shell, which checks
+// it on quit); otherwise it checks the PIN against its PBKDF2 hash, shows how
+// many tries are left, and after five wrong ones counts down the lock, which a
+// reload does not lift (renderer/storage/staff-pin.ts).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getPlatform } from '../platform';
+import { checkStaffPin, hasStaffPin, pinLock, setStaffPin } from '../storage/staff-pin';
+import { useKiosk } from './KioskContext';
+import { PinPad } from './PinPad';
+import { useIdleClose } from './useIdleClose';
+
+type Mode = 'loading' | 'enter' | 'set' | 'confirm' | 'busy';
+
+interface Props {
+  /** Called once the PIN was right (or a new one was set). */
+  onDone(): void;
+  onCancel(): void;
+  /** Only set a PIN (setup), never ask for the current one. */
+  setOnly?: boolean;
+}
+
+function mmss(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function StaffGate({ onDone, onCancel, setOnly = false }: Props) {
+  const { db } = useKiosk();
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('loading');
+  const [pin, setPin] = useState('');
+  const [first, setFirst] = useState('');
+  const [message, setMessage] = useState<{ text: string; reason: string } | null>(null);
+  const [lockedUntil, setLockedUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  // A pad left open (or left locked) goes back by itself.
+  useIdleClose(onCancel, 60_000);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([hasStaffPin(db), pinLock(db)]).then(([has, lock]) => {
+      if (!live) return;
+      setMode(has && !setOnly ? 'enter' : 'set');
+      setLockedUntil(lock.lockedUntil);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, setOnly]);
+
+  const locked = mode === 'enter' && lockedUntil > now;
+  useEffect(() => {
+    if (!locked) return undefined;
+    const id = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(id);
+  }, [locked]);
+
+  const submit = async () => {
+    const entered = pin;
+    setPin('');
+    if (mode === 'set') {
+      setFirst(entered);
+      setMessage(null);
+      setMode('confirm');
+      return;
+    }
+    if (mode === 'confirm') {
+      if (entered !== first) {
+        setFirst('');
+        setMessage({ text: t('pin.mismatch'), reason: 'mismatch' });
+        setMode('set');
+        return;
+      }
+      setMode('busy');
+      await setStaffPin(db, entered);
+      // The Electron shell keeps its own copy to check on quit; a browser has none.
+      void getPlatform().setStaffPin(entered);
+      onDone();
+      return;
+    }
+    setMode('busy');
+    const result = await checkStaffPin(db, entered);
+    setNow(Date.now());
+    setMode('enter');
+    if (result.ok) {
+      onDone();
+      return;
+    }
+    if (result.reason === 'not_set') {
+      setMode('set');
+      return;
+    }
+    setLockedUntil(result.until);
+    if (result.reason === 'wrong') {
+      setMessage(result.left > 0 ? { text: t('pin.wrong', { count: result.left }), reason: 'wrong' } : { text: t('pin.wrongLocked'), reason: 'wrong' });
+    } else setMessage(null);
+  };
+
+  const title = mode === 'set' ? t('pin.set') : mode === 'confirm' ? t('pin.confirm') : t('pin.enter');
+  return (
+    <div className="screen screen--pin" data-testid="staff-gate" data-mode={mode}>
+      <header className="topbar">
+        <h1 className="topbar__title">{t('staff.title')}</h1>
+        <button type="button" className="btn btn--ghost" data-testid="pin-cancel" onClick={onCancel}>
+          {t('pin.cancel')}
+        </button>
+      </header>
+      <main className="pin__main">
+        <h2 className="pin__title">{mode === 'busy' ? t('pin.checking') : title}</h2>
+        {locked ? (
+          <p className="pin__message pin__message--locked" role="alert" data-testid="pin-locked" data-until={lockedUntil}>
+            {t('pin.locked', { time: mmss(lockedUntil - now) })}
+          </p>
+        ) : (
+          <p className="pin__message" role="alert" data-testid="pin-message" data-reason={message?.reason ?? ''}>
+            {message?.text ?? '\u00a0'}
+          </p>
+        )}
+        <PinPad value={pin} onChange={setPin} onSubmit={() => void submit()} disabled={mode === 'loading' || mode === 'busy' || locked} />
+      </main>
+    </div>
+  );
+}
