@@ -29,8 +29,14 @@ const DUBEOLSIK: Record<string, string> = {
   a: 'ㅁ', s: 'ㄴ', d: 'ㅇ', f: 'ㄹ', g: 'ㅎ', h: 'ㅗ', j: 'ㅓ', k: 'ㅏ', l: 'ㅣ',
   z: 'ㅋ', x: 'ㅌ', c: 'ㅊ', v: 'ㅍ', b: 'ㅠ', n: 'ㅜ', m: 'ㅡ',
 };
-const SHIFTED: Record<string, string> = { _: 'Minus', ':': 'Semicolon', '+': 'Equal' };
-const PLAIN: Record<string, string> = { '-': 'Minus', ';': 'Semicolon', '=': 'Equal', '.': 'Period', '/': 'Slash', ' ': 'Space' };
+// US layout, as a scanner types: enough for codes and pairing links (`turnout://pair?server=http%3A…&code=…`).
+const SHIFTED: Record<string, string> = {
+  _: 'Minus', ':': 'Semicolon', '+': 'Equal', '?': 'Slash', '>': 'Period', '<': 'Comma', '"': 'Quote', '~': 'Backquote',
+  '!': 'Digit1', '@': 'Digit2', '#': 'Digit3', $: 'Digit4', '%': 'Digit5', '^': 'Digit6', '&': 'Digit7', '*': 'Digit8', '(': 'Digit9', ')': 'Digit0',
+};
+const PLAIN: Record<string, string> = {
+  '-': 'Minus', ';': 'Semicolon', '=': 'Equal', '.': 'Period', '/': 'Slash', ' ': 'Space', ',': 'Comma', "'": 'Quote', '`': 'Backquote',
+};
 
 function keyFor(ch: string, ime: boolean): { code: string; key: string; shift: boolean; vk: number } {
   if (/[a-z]/i.test(ch)) {

@@ -1,9 +1,9 @@
 // Sync-engine test harness: the REAL upstream (server/app.ts buildApp) on loopback
 // port 0 over SQLite in a temp folder, a tiny fault-injecting HTTP proxy in front of
-// it (refuse connections, answer 500/429/junk, cut a reply mid-body, delay), and
+// it (tests/support/fault-proxy.ts: refuse connections, answer 500/429/junk, cut a
+// reply mid-body, delay, stall), and
 // kiosk databases on fake-indexeddb. Real fetch throughout.
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,129 +96,9 @@ export function kioskDb(): TurnoutDb {
   return new TurnoutDb(`kiosk-${Math.random().toString(36).slice(2)}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 }
 
-// ── fault proxy ──────────────────────────────────────────────────────────────
+// ── fault proxy (shared with the e2e tests) ──────────────────────────────────
 
-export type Fault =
-  | { kind: 'refuse' } // connection destroyed at once: "unreachable"
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
-  | { kind: 'junk' } // 200 with a body that is not JSON
-  | { kind: 'json'; body: unknown } // 200 with well-formed JSON of the wrong shape
-  | { kind: 'cut'; afterBytes: number } // forward, but cut the connection mid-body
-  | { kind: 'delay'; ms: number }; // forward after a pause
-
-export interface Rule {
-  /** Matches `METHOD /path` (query ignored); a RegExp or a prefix string. */
-  match: RegExp | string;
-  fault: Fault;
-  /** How many requests it applies to (default: all); `skip` lets that many pass first. */
-  times?: number;
-  skip?: number;
-}
-
-export interface Proxy {
-  url: string;
-  rules: Rule[];
-  /** Every request seen: `METHOD /path?query` and the status sent (0 = connection cut). */
-  log: { line: string; status: number }[];
-  /** Down: every connection (new or kept alive) is dropped at once. */
-  setDown(down: boolean): void;
-  close(): Promise<void>;
-}
-
-export async function startProxy(target: string): Promise<Proxy> {
-  const sockets = new Set<Socket>();
-  let down = false;
-  const proxy: Proxy = {
-    url: '',
-    rules: [],
-    log: [],
-    setDown(value) {
-      down = value;
-      if (down) for (const s of sockets) s.destroy();
-    },
-    close: async () => undefined,
-  };
-  const server: Server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    if (down) s.destroy();
-  });
-
-  const pick = (line: string): Fault | undefined => {
-    const path = line.split('?')[0]!;
-    for (const rule of proxy.rules) {
-      const hit = typeof rule.match === 'string' ? path.startsWith(rule.match) : rule.match.test(path);
-      if (!hit) continue;
-      if ((rule.skip ?? 0) > 0) {
-        rule.skip! -= 1;
-        continue;
-      }
-      if (rule.times !== undefined) {
-        if (rule.times <= 0) continue;
-        rule.times -= 1;
-      }
-      return rule.fault;
-    }
-    return undefined;
-  };
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const line = `${req.method} ${req.url}`;
-    const entry = { line, status: 0 };
-    proxy.log.push(entry);
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks);
-    const fault = pick(line);
-    if (fault?.kind === 'refuse') return void req.socket.destroy();
-    if (fault?.kind === 'status') {
-      entry.status = fault.status;
-      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      return void res.end(fault.body ?? JSON.stringify({ error: { code: 'injected', message: `injected ${fault.status}` } }));
-    }
-    if (fault?.kind === 'junk' || fault?.kind === 'json') {
-      entry.status = 200;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return void res.end(fault.kind === 'junk' ? '{"results": [ {"id": "x", "stat' : JSON.stringify(fault.body));
-    }
-    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (up) => {
-      entry.status = up.statusCode ?? 0;
-      if (fault?.kind === 'cut') {
-        // Declare the full length, send part of it, then drop the connection.
-        const parts: Buffer[] = [];
-        up.on('data', (c: Buffer) => parts.push(c));
-        up.on('end', () => {
-          const all = Buffer.concat(parts);
-          const headers = { ...up.headers, 'content-length': String(all.length) };
-          delete headers['transfer-encoding'];
-          res.writeHead(up.statusCode ?? 200, headers);
-          res.flushHeaders();
-          res.write(all.subarray(0, Math.min(fault.afterBytes, all.length - 1)), () => req.socket.destroy());
-          entry.status = 0;
-        });
-        return;
-      }
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => req.socket.destroy());
-    upstream.end(body);
-  }
-
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  proxy.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  proxy.close = () =>
-    new Promise<void>((r) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => r());
-    });
-  return proxy;
-}
-
-/** Requests in the proxy log whose line matches. */
-export const hits = (p: Proxy, match: RegExp) => p.log.filter((e) => match.test(e.line));
+export { hits, startProxy, type Fault, type LogEntry, type Proxy, type Rule } from '../../support/fault-proxy';
 
 /**
  * The closing count every test ends with: every check-in id a kiosk created is on
