@@ -11,17 +11,31 @@ import { cursorKey, SYNC_META, type Pairing, type RevokedMark } from './sync-met
 export async function applyTicketsPage(db: TurnoutDb, items: Ticket[], next: number): Promise<void> {
   await db.transaction('rw', db.tickets, db.meta, async () => {
     if (items.length) {
-      const local = await db.tickets.bulkGet(items.map((t) => t.code));
       // A row refreshed by an online decision may already be newer than this page's copy.
+      const newer = await localSeqsAbove(db, items);
       const rows: TicketRow[] = [];
-      items.forEach((t, i) => {
-        const have = local[i];
-        if (!have || have.seq <= t.seq) rows.push(toRow(t));
-      });
+      for (const t of items) {
+        const have = newer.get(t.code);
+        if (have === undefined || have <= t.seq) rows.push(toRow(t));
+      }
       await db.tickets.bulkPut(rows);
     }
     await db.meta.put({ key: cursorKey('tickets'), value: next });
   });
+}
+
+/**
+ * The seq of every local row that could be newer than an item of this page: only
+ * rows above the page's lowest seq can be. Usually there are none, so one short walk
+ * of the seq index replaces a read per item (on a first sync of 200k tickets those
+ * point reads cost about a fifth of the pull); when there are many, read the page's codes.
+ */
+async function localSeqsAbove(db: TurnoutDb, items: Ticket[]): Promise<Map<string, number>> {
+  const lowest = items.reduce((m, t) => Math.min(m, t.seq), Infinity);
+  const above = await db.tickets.where('seq').above(lowest).limit(items.length).primaryKeys();
+  const codes = above.length < items.length ? above : items.map((t) => t.code);
+  const rows = codes.length ? await db.tickets.bulkGet(codes) : [];
+  return new Map(rows.filter((r): r is TicketRow => r !== undefined).map((r) => [r.code, r.seq]));
 }
 
 export interface CheckinsApplied {

@@ -1,0 +1,108 @@
+// The bench page: the kiosk's REAL sync engine (renderer/sync) and storage
+// (renderer/storage) in Chromium's IndexedDB, beside its peers: PouchDB
+// (pouchdb-browser, idb adapter) and a raw Dexie bulkPut into the kiosk schema.
+// Bundled by Vite (bench/page-server.ts); driven from Node over
+// `window.turnoutBench` (bench/roster-sync.ts, bench/outbox-drain.ts).
+import PouchDB from 'pouchdb-browser';
+import { TurnoutDb, type TicketRow } from '../../renderer/storage/db';
+import { outboxCount } from '../../renderer/storage/checkin';
+import { toRow } from '../../renderer/storage/roster';
+import { SyncClient } from '../../renderer/sync/client';
+import { pairAndSync, pairDevice } from '../../renderer/sync/pairing';
+import { ticketFromWire } from '../../renderer/sync/pull';
+import { pushOutbox } from '../../renderer/sync/push';
+import { benchCheckIn, type BenchApi } from './api';
+
+const ROSTER_DB = 'bench-roster';
+const RAW_DB = 'bench-raw';
+const SCRATCH_DB = 'bench-scratch';
+const DRAIN_DB = 'bench-drain';
+const POUCH_DB = 'bench-pouch';
+
+/** fetch, timed: request → headers, and the body read (client.ts reads text()). */
+function timedFetch(acc: { ms: number }): typeof fetch {
+  return async (input, init) => {
+    const t0 = performance.now();
+    const res = await fetch(input, init);
+    const text = await res.text();
+    acc.ms += performance.now() - t0;
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+}
+
+/** Every ticket upstream, as the engine stores it (ticketFromWire → toRow); untimed. */
+async function storedRows(link: string): Promise<TicketRow[]> {
+  const pairing = await pairDevice(new TurnoutDb(SCRATCH_DB), link, { name: 'bench raw' });
+  const client = new SyncClient({ server: pairing.server, token: pairing.token });
+  const rows: TicketRow[] = [];
+  for (let after = 0, more = true; more; ) {
+    const page = await client.tickets(after, 5000);
+    for (const t of page.items) rows.push(toRow(ticketFromWire(t)));
+    ({ next: after, more } = page);
+  }
+  return rows;
+}
+
+const api: BenchApi = {
+  async turnoutSync(link, pageLimit, profile) {
+    const db = new TurnoutDb(ROSTER_DB);
+    const acc = { ms: 0 };
+    let pages = 0;
+    const t0 = performance.now();
+    await pairAndSync(db, link, {
+      name: 'bench roster',
+      // The profile run times the network part; the measured run uses plain fetch.
+      ...(profile ? { fetch: timedFetch(acc) } : {}),
+      engine: { pageLimit },
+      onProgress: (p) => {
+        if (p.phase === 'tickets') pages = p.pages;
+      },
+    });
+    const ms = performance.now() - t0;
+    const tickets = await db.tickets.count();
+    db.close();
+    return { ms, tickets, pages, ...(profile ? { fetchMs: acc.ms } : {}) };
+  },
+
+  async dexieBulkPut(link, chunk) {
+    const rows = await storedRows(link);
+    const db = new TurnoutDb(RAW_DB);
+    await db.open();
+    const step = chunk > 0 ? chunk : rows.length;
+    const t0 = performance.now();
+    for (let i = 0; i < rows.length; i += step) await db.tickets.bulkPut(rows.slice(i, i + step));
+    const ms = performance.now() - t0;
+    const count = await db.tickets.count();
+    db.close();
+    return { ms, count };
+  },
+
+  async pouchReplicate(dbUrl, batchSize) {
+    const local = new PouchDB(POUCH_DB);
+    const t0 = performance.now();
+    await PouchDB.replicate(dbUrl, local, { batch_size: batchSize });
+    const ms = performance.now() - t0;
+    return { ms, count: (await local.info()).doc_count };
+  },
+
+  async drainOutbox(link, n, from, batchSize) {
+    const db = new TurnoutDb(DRAIN_DB);
+    const pairing = await pairDevice(db, link, { name: `bench drain ${batchSize}` });
+    await db.checkins.bulkAdd(Array.from({ length: n }, (_, i) => benchCheckIn(from + i, pairing.deviceId)));
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests++;
+      return fetch(input, init);
+    };
+    const client = new SyncClient({ server: pairing.server, token: pairing.token, fetch: counting });
+    const t0 = performance.now();
+    const res = await pushOutbox(db, client, { batchSize });
+    const ms = performance.now() - t0;
+    const left = await outboxCount(db);
+    db.close();
+    return { ms, count: res.acknowledged, requests, left };
+  },
+};
+
+window.turnoutBench = api;
+document.getElementById('state')!.textContent = 'ready';

@@ -1,0 +1,65 @@
+// Benchmark results: one row per figure, printed beside its budget and its peer,
+// and merged into bench/RESULTS.md (rows keyed by name, so each section rewrites
+// only its own rows and the other sections' last figures stay).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+
+export interface Row {
+  name: string;
+  figure: string;
+  budget: string;
+  /** Did the figure meet its budget? undefined = no budget (informational). */
+  pass?: boolean;
+  peer?: string;
+  peerFigure?: string;
+}
+
+const FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const HEAD = '| benchmark | Turnout | budget | within budget | peer (same run) | peer figure |\n|---|---|---|---|---|---|';
+
+export function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+export function printRow(row: Row): void {
+  const verdict = row.pass === undefined ? '' : row.pass ? 'OK  ' : 'OVER';
+  const peer = row.peer ? `   peer ${row.peer}: ${row.peerFigure}` : '';
+  console.log(`${verdict.padEnd(5)}${row.name}: ${row.figure} (budget ${row.budget})${peer}`);
+}
+
+function cell(s: string | undefined): string {
+  return (s ?? '—').replace(/\|/g, '\\|');
+}
+
+export function writeResults(rows: Row[]): void {
+  const existing = new Map<string, string>();
+  if (existsSync(FILE)) {
+    for (const line of readFileSync(FILE, 'utf8').split('\n')) {
+      const m = /^\| ([^|]+?) \|/.exec(line);
+      if (m && m[1] !== 'benchmark' && !line.startsWith('|---')) existing.set(m[1]!, line);
+    }
+  }
+  for (const r of rows) {
+    const ok = r.pass === undefined ? '—' : r.pass ? 'yes' : '**no**';
+    existing.set(r.name, `| ${cell(r.name)} | ${cell(r.figure)} | ${cell(r.budget)} | ${ok} | ${cell(r.peer)} | ${cell(r.peerFigure)} |`);
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const body = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (`bench/run.ts`). Budgets are checked here, not in unit tests.',
+    `Last run: ${new Date().toISOString()} on ${machine}, Debian Chromium headless.`,
+    '',
+    HEAD,
+    ...existing.values(),
+    '',
+  ].join('\n');
+  writeFileSync(FILE, body);
+}
