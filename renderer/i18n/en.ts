@@ -167,6 +167,9 @@ export const en = {
     saved: 'Staff PIN saved',
   },
   health: {
+    copies: 'Second copy',
+    journalOn: 'On-disk journal, flushed before each verdict',
+    journalOff: 'None: browser mode keeps a single copy (IndexedDB only)',
     title: 'Sync health',
     state: 'State',
     outbox: 'Waiting to send',

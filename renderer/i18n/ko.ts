@@ -169,6 +169,9 @@ export const ko: Strings = {
     saved: '관리자 PIN을 저장했습니다',
   },
   health: {
+    copies: '두 번째 사본',
+    journalOn: '디스크 기록 (판정 전에 저장)',
+    journalOff: '없음: 브라우저 모드는 사본을 하나만 보관합니다 (IndexedDB)',
     title: '동기화 상태',
     state: '상태',
     outbox: '전송 대기',

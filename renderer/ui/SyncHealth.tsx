@@ -1,6 +1,7 @@
 // Sync health for staff: the engine's state, the outbox (live from its index),
 // the last successful sync and last error, and the browser's storage: usage,
 // quota and whether persistent storage was granted.
+import { getPlatform } from '../platform';
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +63,8 @@ export function SyncHealth() {
     [t('health.lastSync'), lastSync ? new Date(lastSync).toLocaleString() : t('health.never'), {}],
     [t('health.storage'), t('health.storageOf', { used: formatBytes(storage?.usage), quota: formatBytes(storage?.quota) }), { 'data-usage': storage?.usage ?? '' }],
     [t('health.persisted'), persisted, { 'data-persisted': String(storage?.persisted ?? '') }],
+    // Browser mode has no journal: say plainly that this kiosk keeps a single copy.
+    [t('health.copies'), getPlatform().journal ? t('health.journalOn') : t('health.journalOff'), { 'data-journal': getPlatform().journal ? 'on-disk' : 'none' }],
     [t('health.lastError'), problem ? `${problem.kind}: ${problem.message}` : t('health.noError'), {}],
   ];
   return (

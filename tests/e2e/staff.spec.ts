@@ -101,6 +101,8 @@ test('the right PIN opens staff mode: tallies match the scans, exports download'
   await expect(total('scans')).toHaveAttribute('data-value', '6');
   await page.getByTestId('staff-scope-all').click();
   await expect(page.getByTestId('sync-health').locator('[data-outbox]')).toHaveAttribute('data-outbox', '6');
+  await expect(page.getByTestId('sync-health').locator('[data-journal]')).toHaveAttribute('data-journal', 'none');
+  await expect(page.getByTestId('sync-health').locator('[data-journal]')).toContainText('사본을 하나만');
 
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
