@@ -20,6 +20,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     if (pgAvailable()) {
       cluster = await startPgCluster();
       url = cluster.url;
+    } else if (process.env.CI) {
+      // CI installs PostgreSQL 15 (.ci/run): a run without it would prove nothing about it.
+      throw new Error(`PostgreSQL 15 not found in ${PG_BIN}; CI must run the server tests on it`);
     } else {
       console.warn(`[integration] PostgreSQL not found in ${PG_BIN}: server tests run on SQLite only`);
     }
