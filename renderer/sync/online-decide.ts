@@ -14,7 +14,7 @@ import type { TurnoutDb } from '../storage/db';
 import { recordDecided, recordScan, type ScanOutcome, type ScanRequest } from '../storage/checkin';
 import { hasPendingFor } from '../storage/outbox';
 import type { SyncClient } from './client';
-import { ticketFromWire } from './pull';
+import { checkinFromWire, ticketFromWire } from './pull';
 
 /** What check-in needs from the engine (SyncEngine satisfies it). */
 export interface OnlineTarget {
@@ -86,20 +86,9 @@ async function decideOnline(db: TurnoutDb, target: OnlineTarget, req: ScanReques
       ? { verdict: 'accepted', ...(answer.attention ? { attention: answer.attention } : {}) }
       : { verdict: 'rejected', reason: answer.reason!, ...(answer.attention ? { attention: answer.attention } : {}) };
   const ticket = answer.ticket ? ticketFromWire(answer.ticket) : undefined;
-  const c = answer.checkin;
-  const record: CheckIn = {
-    id,
-    code: c.code,
-    checkpointId: c.checkpointId,
-    deviceId: c.deviceId,
-    direction: c.direction,
-    verdict: c.verdict,
-    scannedAt: c.scannedAt,
-    day: c.day,
-    syncState: c.status === 'conflict' ? 'conflict' : 'stored',
-  };
-  if (c.reason !== undefined) record.reason = c.reason;
-  if (c.clockOffsetMs !== undefined) record.clockOffsetMs = c.clockOffsetMs;
+  // The server recorded it: stored (or conflict) at once, never in the outbox.
+  const { status, ...recorded } = checkinFromWire(answer.checkin);
+  const record: CheckIn = { ...recorded, id, syncState: status === 'conflict' ? 'conflict' : 'stored' };
   try {
     await recordDecided(db, record, ticket, req.journal);
   } catch (err) {
