@@ -54,7 +54,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           <VerdictPanel key={outcome.seq} outcome={outcome} />
         ) : (
           <section className="idle" data-testid="scan-prompt">
-            <div className="idle__icon" aria-hidden>⌗</div>
+            <QrGlyph />
             <h1 className="idle__title">{ko('scan.prompt')}</h1>
             <p className="idle__title-en">{en('scan.prompt')}</p>
             <p className="idle__hint">{ko('scan.hint')} · {en('scan.hint')}</p>
@@ -68,5 +68,22 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
         </button>
       </footer>
     </div>
+  );
+}
+
+/** A QR-code pictogram drawn inline: no font on a kiosk is guaranteed to have a QR symbol. */
+function QrGlyph() {
+  const finder = (x: number, y: number) => (
+    <g key={`${x}-${y}`}>
+      <rect x={x} y={y} width="7" height="7" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      <rect x={x + 2.2} y={y + 2.2} width="2.6" height="2.6" fill="currentColor" />
+    </g>
+  );
+  const dots = [[10, 1], [12, 3], [10, 5], [1, 10], [4, 12], [10, 10], [13, 10], [11, 13], [15, 12], [18, 10], [16, 15], [12, 17], [18, 18], [10, 19]];
+  return (
+    <svg className="idle__icon" viewBox="-1 -1 22 22" width="1em" height="1em" aria-hidden>
+      {[finder(0, 0), finder(13, 0), finder(0, 13)]}
+      {dots.map(([x, y]) => <rect key={`${x}-${y}`} x={x} y={y} width="2" height="2" fill="currentColor" />)}
+    </svg>
   );
 }
