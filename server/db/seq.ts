@@ -61,3 +61,12 @@ export async function ensureSequence(db: Kysely<Database> | Transaction<Database
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 }
+
+/**
+ * Shapes rows fetched with `limit + 1` (ordered by seq, after `after`) into a pull
+ * page: the extra row only says there is more; `next` is the last seq handed out.
+ */
+export function cursorPage<R, T extends { seq: number }>(rows: R[], limit: number, after: number, map: (row: R) => T): { items: T[]; next: number; more: boolean } {
+  const items = rows.slice(0, limit).map(map);
+  return { items, next: items.length ? items[items.length - 1]!.seq : after, more: rows.length > limit };
+}

@@ -7,7 +7,7 @@ import type { Checkpoint, RejectReason } from '../../core/model';
 import type { CheckinUpload, CheckinWire, CheckinsPage, UploadStatus } from '../../core/protocol';
 import { dayKey, hourOf } from '../../core/time';
 import type { CheckinsTable, Database } from '../db/schema-types';
-import { lockSequence, type Sequence } from '../db/seq';
+import { cursorPage, lockSequence, type Sequence } from '../db/seq';
 import { isConflict, remarkedBy, type Admission } from './conflicts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -48,9 +48,7 @@ export async function pullCheckins(db: Db, eventId: string, after: number, limit
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const more = rows.length > limit;
-  const items = rows.slice(0, limit).map(checkinFromRow);
-  return { items, next: items.length ? items[items.length - 1]!.seq : after, more };
+  return cursorPage(rows, limit, after, checkinFromRow);
 }
 
 export function toRow(scope: DeviceScope, item: CheckinUpload, seq: number, now: number): CheckinsTable {

@@ -6,7 +6,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Category, Ticket, TicketStatus } from '../../core/model';
 import type { TicketWire, TicketsPage } from '../../core/protocol';
 import type { Database, TicketsTable } from '../db/schema-types';
-import { lockSequence } from '../db/seq';
+import { cursorPage, lockSequence } from '../db/seq';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -60,9 +60,7 @@ export async function pullTickets(db: Db, eventId: string, after: number, limit:
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const more = rows.length > limit;
-  const items = rows.slice(0, limit).map(ticketFromRow);
-  return { items, next: items.length ? items[items.length - 1]!.seq : after, more };
+  return cursorPage(rows, limit, after, ticketFromRow);
 }
 
 type Row = Omit<TicketsTable, 'seq' | 'updated_at'>;
