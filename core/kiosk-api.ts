@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import type { CheckIn } from './model';
 import { CheckInSchema, JournalAckInputSchema, type JournalDump, type JournalReceipt, type StorageStatus } from './kiosk-journal';
+import { PairingCopySchema, type PairingCopy, type PairingCopyReceipt } from './kiosk-pairing';
 
 export * from './kiosk-journal';
+export * from './kiosk-pairing';
 
 // ---------------------------------------------------------------- results
 
@@ -146,6 +148,9 @@ export const KIOSK_INPUT_SCHEMAS = {
   journalReadAll: NoInputSchema,
   journalAck: JournalAckInputSchema,
   storageStatus: NoInputSchema,
+  pairingSave: PairingCopySchema,
+  pairingLoad: NoInputSchema,
+  pairingClear: NoInputSchema,
 } as const satisfies Record<keyof KioskApi, z.ZodType>;
 
 /** "name: must be …; data: …" — short enough for a log line and a staff message. */
@@ -235,4 +240,10 @@ export interface KioskApi {
   journalAck(ids: string[]): Promise<Result<{ acked: number }>>;
   /** Free space of the data folder's disk, the journal's size, and a level. */
   storageStatus(): Promise<Result<StorageStatus>>;
+  /** Keeps a copy of the pairing outside IndexedDB (encrypted where the OS allows); replaces any earlier one. */
+  pairingSave(pairing: PairingCopy): Promise<Result<PairingCopyReceipt>>;
+  /** The kept copy, or null when there is none (or it could not be read back). */
+  pairingLoad(): Promise<Result<PairingCopy | null>>;
+  /** Forgets the copy (revoked device, re-pairing elsewhere). */
+  pairingClear(): Promise<Result<null>>;
 }

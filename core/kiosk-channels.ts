@@ -14,4 +14,7 @@ export const KIOSK_CHANNELS = {
   journalReadAll: 'kiosk:journal-read-all',
   journalAck: 'kiosk:journal-ack',
   storageStatus: 'kiosk:storage-status',
+  pairingSave: 'kiosk:pairing-save',
+  pairingLoad: 'kiosk:pairing-load',
+  pairingClear: 'kiosk:pairing-clear',
 } as const satisfies Record<keyof KioskApi, `kiosk:${string}`>;

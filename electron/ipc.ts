@@ -14,6 +14,8 @@ import {
   type JournalReceipt,
   type KioskApi,
   type KioskInfo,
+  type PairingCopy,
+  type PairingCopyReceipt,
   type PrintBadgeInput,
   type PrintOutcome,
   type PrinterSummary,
@@ -112,6 +114,12 @@ export interface ShellServices {
   journal?: JournalService;
   /** Free space of the data folder (electron/storage-guard.ts). */
   storageStatus?: () => Promise<StorageStatus>;
+  /** The copy of the pairing kept outside IndexedDB (electron/pairing-vault.ts); absent: `unsupported`. */
+  pairingVault?: {
+    save(pairing: PairingCopy): Promise<PairingCopyReceipt>;
+    load(): Promise<PairingCopy | null>;
+    clear(): Promise<void>;
+  };
 }
 
 /** What the journal methods need; electron/journal.ts's Journal is one. Failures reject with a JournalError. */
@@ -129,6 +137,20 @@ async function journalCall<T>(service: JournalService | undefined, run: (journal
   } catch (error) {
     if (error instanceof JournalError) return fail(error.code, error.message);
     throw error;
+  }
+}
+
+async function vaultCall<T>(
+  services: Pick<ShellServices, 'pairingVault'>,
+  verb: string,
+  run: (vault: NonNullable<ShellServices['pairingVault']>) => Promise<T>,
+): Promise<Result<T>> {
+  if (!services.pairingVault) return fail('unsupported', 'This kiosk keeps no copy of its pairing');
+  try {
+    return ok(await run(services.pairingVault));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'disk_full' : 'io_error';
+    return fail(code, `Could not ${verb} the pairing copy: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -168,6 +190,9 @@ export function createKioskHandlers(services: ShellServices): KioskHandlers {
     journalAppend: (checkIn) => journalCall(services.journal, (j) => j.append(checkIn)),
     journalReadAll: () => journalCall(services.journal, (j) => j.readAll()),
     journalAck: (ids) => journalCall(services.journal, (j) => j.ack(ids)),
+    pairingSave: (pairing) => vaultCall(services, 'keep', (v) => v.save(pairing)),
+    pairingLoad: () => vaultCall(services, 'read', (v) => v.load()),
+    pairingClear: () => vaultCall(services, 'remove', async (v) => (await v.clear(), null)),
     async storageStatus() {
       if (!services.storageStatus) return fail('unsupported', 'Disk space is not measured on this kiosk');
       try {

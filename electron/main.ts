@@ -2,7 +2,7 @@
 // Electron APIs, nothing more. Before `ready`: the fixed data folder, the app://
 // scheme and the single-instance lock. Every session and web contents is hardened
 // as it is created. See DESIGN.md "Electron shell".
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import {
   type Schedule,
 } from './lifecycle';
 import { createLogger } from './log';
+import { createPairingVault } from './pairing-vault';
 import { createBadgePrinter, openPrintWindow, summarisePrinters } from './printing';
 import { APP_ORIGIN, originOf, registerAppScheme, serveApp } from './protocol';
 import { applyCspHeader, buildCsp, hardenWebContents, installPermissionPolicy } from './security';
@@ -153,6 +154,8 @@ async function start(quitter: QuitController): Promise<void> {
     quit: () => quitter.quit(),
     journal,
     storageStatus: () => guard.check(),
+    // safeStorage is usable only after 'ready' (we are past it here).
+    pairingVault: createPairingVault({ file: join(userData, 'pairing.json'), log, safeStorage }),
   });
   registerKioskIpc(ipcMain, handlers, { appOrigin, log });
 

@@ -18,6 +18,9 @@ const api = {
   journalReadAll: () => ipcRenderer.invoke(KIOSK_CHANNELS.journalReadAll),
   journalAck: (ids) => ipcRenderer.invoke(KIOSK_CHANNELS.journalAck, ids),
   storageStatus: () => ipcRenderer.invoke(KIOSK_CHANNELS.storageStatus),
+  pairingSave: (pairing) => ipcRenderer.invoke(KIOSK_CHANNELS.pairingSave, pairing),
+  pairingLoad: () => ipcRenderer.invoke(KIOSK_CHANNELS.pairingLoad),
+  pairingClear: () => ipcRenderer.invoke(KIOSK_CHANNELS.pairingClear),
 } satisfies KioskApi;
 
 contextBridge.exposeInMainWorld('kiosk', Object.freeze(api));

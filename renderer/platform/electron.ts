@@ -45,5 +45,10 @@ export function createElectronPlatform(api: KioskApi): Platform {
       ack: (ids) => call(() => api.journalAck(ids)),
     },
     storageStatus: () => call(() => api.storageStatus()),
+    pairingCopy: {
+      save: (pairing) => call(() => api.pairingSave(pairing)),
+      load: () => call(() => api.pairingLoad()),
+      clear: () => call(() => api.pairingClear()),
+    },
   };
 }

@@ -7,6 +7,8 @@
 import type {
   JournalDump,
   JournalReceipt,
+  PairingCopy,
+  PairingCopyReceipt,
   PrintOutcome,
   PrinterSummary,
   Result,
@@ -16,7 +18,7 @@ import type {
 } from '../../core/kiosk-api';
 import type { CheckIn } from '../../core/model';
 
-export type { JournalDump, JournalReceipt, PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings, StorageStatus };
+export type { JournalDump, JournalReceipt, PairingCopy, PairingCopyReceipt, PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings, StorageStatus };
 
 /** The on-disk check-in journal (Electron): a second, fsync'd copy of every check-in. */
 export interface PlatformJournal {
@@ -26,6 +28,13 @@ export interface PlatformJournal {
   readAll(): Promise<Result<JournalDump>>;
   /** The server stored these: lets old journal days be compacted. */
   ack(ids: string[]): Promise<Result<{ acked: number }>>;
+}
+
+/** The shell's copy of the pairing, outside IndexedDB (Electron, encrypted with safeStorage where it can). */
+export interface PlatformPairingCopy {
+  save(pairing: PairingCopy): Promise<Result<PairingCopyReceipt>>;
+  load(): Promise<Result<PairingCopy | null>>;
+  clear(): Promise<Result<null>>;
 }
 
 export interface PlatformInfo {
@@ -67,6 +76,11 @@ export interface Platform {
    * check-ins live in IndexedDB alone there, and `storageStatus().journal` is null.
    */
   readonly journal?: PlatformJournal;
+  /**
+   * A copy of the pairing kept by the shell (Electron): survives an IndexedDB reset.
+   * Undefined in a browser, where the pairing lives in IndexedDB alone.
+   */
+  readonly pairingCopy?: PlatformPairingCopy;
   /** Free space: the data folder's disk (Electron) or the browser's storage quota. */
   storageStatus(): Promise<Result<StorageStatus>>;
 }

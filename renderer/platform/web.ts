@@ -121,6 +121,8 @@ export function createWebPlatform(env: WebEnv = browserEnv()): Platform {
     updateSettings: async () => unsupported('Shell settings'),
     // No on-disk journal in a browser: check-ins are kept in IndexedDB only.
     journal: undefined,
+    // Nor a second home for the pairing: a wiped database here means pairing again.
+    pairingCopy: undefined,
     storageStatus: () => quotaStatus(env),
   };
 }

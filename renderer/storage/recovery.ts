@@ -9,7 +9,7 @@ import { retryUnjournaled, type JournalSink } from './journaled-write';
 import type { CheckIn, SyncState } from '../../core/model';
 import type { TurnoutDb } from './db';
 
-export type RecoveryReasonCode = 'database_empty' | 'rows_missing' | 'journal_problems';
+export type RecoveryReasonCode = 'database_empty' | 'rows_missing' | 'journal_problems' | 'pairing_restored';
 
 export interface RecoveryReason {
   code: RecoveryReasonCode;

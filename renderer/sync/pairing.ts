@@ -6,6 +6,8 @@
 // pairing screen can explain.
 import type { TurnoutDb } from '../storage/db';
 import { savePairing } from '../storage/replica';
+import { keepPairingCopy } from '../storage/pairing-copy';
+import { getPlatform, type PlatformPairingCopy } from '../platform';
 import { loadPairing, type Pairing } from '../storage/sync-meta';
 import { SyncClient } from './client';
 import { SyncEngine, type EngineOptions } from './engine';
@@ -106,6 +108,8 @@ export interface PairOptions {
   name: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Where the shell keeps a copy of the pairing; default: the platform's (Electron), none in a browser. */
+  pairingCopy?: PlatformPairingCopy;
 }
 
 /** Redeems the code and stores the pairing. Throws PairError. */
@@ -132,6 +136,8 @@ export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions)
     pairedAt: new Date((opts.now ?? Date.now)()).toISOString(),
   };
   await savePairing(db, pairing);
+  const notKept = await keepPairingCopy(opts.pairingCopy ?? getPlatform().pairingCopy, pairing);
+  if (notKept) console.warn('[turnout] pairing copy not kept:', notKept);
   return pairing;
 }
 

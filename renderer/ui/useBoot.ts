@@ -4,7 +4,7 @@
 //   a revoked kiosk: the pairing screen (no demo data);
 // - otherwise: the demo event and roster, as before pairing existed.
 // `reload()` runs it again (after pairing, after a revocation).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { TurnoutDb, type EventConfig } from '../storage/db';
 import { deviceId as loadDeviceId, loadSession, requestPersistence, type Session, type StorageHealth } from '../storage/device';
 import { outboxCount } from '../storage/checkin';
@@ -13,6 +13,7 @@ import { ensureDemoData } from '../storage/seed';
 import { loadPairing, loadRevoked, type Pairing } from '../storage/sync-meta';
 import { pairingFromSearch } from '../sync/pairing';
 import { recoverAtStart, type RecoveryReport } from '../storage/recovery';
+import { reconcilePairingCopy } from '../storage/pairing-copy';
 import { getPlatform } from '../platform';
 
 export type Boot =
@@ -54,12 +55,21 @@ export function useBoot(rosterSize: number): Boot {
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const [boot, setBoot] = useState<Boot>({ state: 'loading', done: 0, total: rosterSize });
+  // A recovery that led to the pairing screen (the roster is re-pulled first) is
+  // still reported when the kiosk is ready, one boot later.
+  const untold = useRef<RecoveryReport | undefined>(undefined);
   useEffect(() => {
     let live = true;
     (async () => {
       const storage = await requestPersistence();
-      // Before anything reads the database: put back what IndexedDB lost.
-      const recovery = await recoverAtStart(db, getPlatform().journal);
+      // Before anything reads the database: put back what IndexedDB lost, then the
+      // pairing if it went with it.
+      const fresh = await recoverAtStart(db, getPlatform().journal);
+      const copy = await reconcilePairingCopy(db, getPlatform().pairingCopy);
+      if (copy.kind === 'failed') console.warn('[turnout] pairing copy:', copy.message);
+      const told = fresh && fresh.reasons.length > 0 ? fresh : (untold.current ?? fresh);
+      const recovery = withPairingRestored(told, copy.kind === 'restored');
+      untold.current = recovery;
       const [pairing, revoked, localId] = await Promise.all([loadPairing(db), loadRevoked(db), loadDeviceId(db)]);
       const link = pairing ? undefined : pairingFromSearch(location.search);
       // A pairing link in the URL is single-use: once paired, drop it so a reload
@@ -77,6 +87,7 @@ export function useBoot(rosterSize: number): Boot {
           return;
         }
         const session = await loadSession(db);
+        untold.current = undefined;
         if (live) setBoot({ state: 'ready', db, config, deviceId: pairing.deviceId, localId, session, storage, pairing, recovery, reload });
         return;
       }
@@ -84,6 +95,7 @@ export function useBoot(rosterSize: number): Boot {
       const config = await loadConfig(db);
       if (!config) throw new Error('no event configuration');
       const session = await loadSession(db);
+      untold.current = undefined;
       if (live) setBoot({ state: 'ready', db, config, deviceId: localId, localId, session, storage, recovery, reload });
     })().catch((err: unknown) => live && setBoot({ state: 'failed', error: err instanceof Error ? err.message : String(err) }));
     return () => {
@@ -91,4 +103,12 @@ export function useBoot(rosterSize: number): Boot {
     };
   }, [db, rosterSize, generation, reload]);
   return boot;
+}
+
+/** Adds "the pairing came back from the shell's copy" to what staff are told. */
+function withPairingRestored(report: RecoveryReport | undefined, restored: boolean): RecoveryReport | undefined {
+  if (!restored) return report;
+  const base = report ?? { recovered: 0, intoOutbox: 0, alreadyPresent: 0, days: [], reasons: [] };
+  const reason = { code: 'pairing_restored' as const, count: 1, message: "The pairing was restored from the shell's copy; the roster is pulled again" };
+  return { ...base, reasons: [...base.reasons.filter((r) => r.code !== 'pairing_restored'), reason] };
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TurnoutDb } from '../storage/db';
 import type { Pairing } from '../storage/sync-meta';
 import { SyncEngine } from '../sync/engine';
+import { dropPairingCopy } from '../storage/pairing-copy';
 import type { SyncStatus } from '../sync/status';
 
 export const APP_VERSION = `turnout-kiosk/${(import.meta.env.VITE_APP_VERSION as string | undefined) ?? 'dev'}`;
@@ -20,7 +21,10 @@ export function useSyncEngine(db: TurnoutDb, pairing: Pairing | undefined, onRev
   useEffect(() => {
     if (!engine) return undefined;
     const off = engine.subscribe((e) => {
-      if (e.type === 'revoked') revoked.current();
+      if (e.type === 'revoked') {
+        // The shell's copy must not pair this kiosk again after a restart.
+        void dropPairingCopy(getPlatform().pairingCopy).finally(() => revoked.current());
+      }
     });
     engine.start();
     return () => {

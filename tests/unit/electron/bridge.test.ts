@@ -48,6 +48,9 @@ function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi & { calls: unknown
     journalReadAll: async () => ok({ entries: [], problems: [], files: 0 }),
     journalAck: async (ids) => (calls.push(ids), ok({ acked: ids.length })),
     storageStatus: async () => ok({ level: 'ok', source: 'disk', freeBytes: 5e10, totalBytes: 1e11, journal: { bytes: 0, files: 0 }, path: '/data', checkedAt: '2025-09-10T01:00:00.000Z' }),
+    pairingSave: async (p) => (calls.push(p), ok({ protection: 'keychain' as const })),
+    pairingLoad: async () => ok(null),
+    pairingClear: async () => ok(null),
     ...overrides,
   };
   return Object.assign(api, { calls });
