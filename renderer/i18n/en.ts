@@ -65,11 +65,23 @@ export const en = {
     hangul: '한글',
     latin: 'ABC',
   },
+  storage: {
+    warning: 'Disk space is low: {{free}} free',
+    critical: 'Disk almost full: {{free}} free. Check-ins may soon fail to save',
+    criticalAction: 'Sync started. Export the check-ins now',
+    export: 'Export now',
+    level: 'Disk space',
+    levelOf: '{{free}} free of {{total}} ({{level}})',
+    level_ok: 'OK',
+    level_warning: 'low',
+    level_critical: 'critical',
+  },
   recovery: {
     title: '{{count}} check-ins restored from the on-disk journal',
     database_empty: 'The kiosk database was empty (reset or wiped); {{count}} restored',
     rows_missing: '{{count}} check-ins were missing from the database and were restored',
     journal_problems: '{{count}} damaged journal lines were skipped',
+    pairing_restored: 'The pairing was restored from the shell\'s copy; the roster was pulled again',
     dismiss: 'OK',
   },
   sync: {

@@ -67,11 +67,23 @@ export const ko: Strings = {
     hangul: '한글',
     latin: 'ABC',
   },
+  storage: {
+    warning: '저장 공간 부족: {{free}} 남음',
+    critical: '저장 공간이 거의 없습니다: {{free}} 남음. 곧 체크인을 저장하지 못할 수 있습니다',
+    criticalAction: '동기화를 시작했습니다. 지금 체크인을 내보내세요',
+    export: '지금 내보내기',
+    level: '디스크 공간',
+    levelOf: '{{total}} 중 {{free}} 남음 ({{level}})',
+    level_ok: '정상',
+    level_warning: '부족',
+    level_critical: '위험',
+  },
   recovery: {
     title: '디스크 기록에서 체크인 {{count}}건 복구',
     database_empty: '키오스크 데이터베이스가 비어 있었습니다(초기화/삭제됨). {{count}}건 복구',
     rows_missing: '데이터베이스에서 빠진 체크인 {{count}}건을 복구했습니다',
     journal_problems: '손상된 기록 {{count}}줄을 건너뛰었습니다',
+    pairing_restored: '앱에 보관된 사본으로 서버 연결을 복구하고 명단을 다시 받았습니다',
     dismiss: '확인',
   },
   sync: {

@@ -23,6 +23,7 @@ import { PairScreen } from './PairScreen';
 import { StaffGate } from './StaffGate';
 import { StaffScreen } from './StaffScreen';
 import { useSyncEngine } from './useSync';
+import { useStorageWatch } from './useStorageWatch';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 
 type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff';
@@ -97,11 +98,12 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
   const [camera, setCamera] = useState(() => new URLSearchParams(location.search).get('camera') === '1');
   // A revocation wipes the roster: boot again, which shows the pairing screen.
   const sync = useSyncEngine(db, pairing, reload);
+  const storage = useStorageWatch(sync);
   // Follows config changes the engine pulls (checkpoints, hours) without a restart.
   const config = useLiveQuery(() => loadConfig(db), [db]) ?? bootConfig;
   const services = useMemo<KioskServices>(
     () => ({
-      db, config, deviceId, session, lang, setLang, i18n, sync, pairing,
+      db, config, deviceId, session, lang, setLang, i18n, sync, pairing, storage,
       now: () => Date.now() + clockOffsetMs,
       rehearsal: clockOffsetMs !== 0,
       setSession: (s) => {
@@ -109,7 +111,7 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
         void saveSession(db, s);
       },
     }),
-    [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs, sync, pairing],
+    [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs, sync, pairing, storage],
   );
 
   return (

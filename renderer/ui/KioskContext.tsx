@@ -8,6 +8,7 @@ import type { Session } from '../storage/device';
 import type { Pairing } from '../storage/sync-meta';
 import type { SyncEngine } from '../sync/engine';
 import type { Lang } from '../i18n';
+import type { StorageWatch } from '../storage/storage-watch';
 
 export interface KioskServices {
   db: TurnoutDb;
@@ -24,6 +25,8 @@ export interface KioskServices {
   /** The sync engine when paired with a server; null in demo/local mode. */
   sync: SyncEngine | null;
   pairing?: Pairing;
+  /** Free storage (disk in Electron, quota in a browser); read with useStorageStatus(). */
+  storage: StorageWatch | null;
 }
 
 export const KioskContext = createContext<KioskServices | null>(null);

@@ -5,6 +5,8 @@ import { useKiosk, useBilingual } from './KioskContext';
 import { VerdictPanel } from './VerdictPanel';
 import { SyncIndicator } from './SyncIndicator';
 import { CameraView } from './CameraView';
+import { StorageBanner } from './StorageBanner';
+import { useStorageStatus } from './useStorageWatch';
 import type { ShownOutcome } from './useCheckIn';
 
 interface Props {
@@ -21,8 +23,9 @@ interface Props {
 export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff }: Props) {
   const { t } = useTranslation();
   const { ko, en } = useBilingual();
-  const { config, session, lang, setLang, rehearsal, now } = useKiosk();
+  const { config, session, lang, setLang, rehearsal, now, storage } = useKiosk();
   const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
+  const disk = useStorageStatus(storage);
 
   return (
     <div className="screen screen--scan">
@@ -49,6 +52,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           {onStaff && <button type="button" className="btn btn--ghost" data-testid="open-staff" onClick={onStaff}>{t('staff.open')}</button>}
         </div>
       </header>
+      <StorageBanner status={disk} onExport={onStaff} />
       <main className="scan__main">
         {outcome ? (
           <VerdictPanel key={outcome.seq} outcome={outcome} />

@@ -9,6 +9,7 @@ import { outboxCount } from '../storage/checkin';
 import { getLastSyncAt } from '../storage/sync-meta';
 import { useKiosk } from './KioskContext';
 import { useSyncStatus } from './useSync';
+import { useStorageStatus } from './useStorageWatch';
 
 interface StorageInfo {
   usage?: number;
@@ -39,7 +40,8 @@ export function formatBytes(n: number | undefined): string {
 }
 
 export function SyncHealth() {
-  const { db, sync, pairing } = useKiosk();
+  const { db, sync, pairing, storage: watch } = useKiosk();
+  const disk = useStorageStatus(watch);
   const { t } = useTranslation();
   const status = useSyncStatus(sync);
   const outbox = useLiveQuery(() => outboxCount(db), [db]) ?? 0;
@@ -62,6 +64,11 @@ export function SyncHealth() {
     [t('health.outbox'), outbox.toLocaleString(), { 'data-outbox': outbox }],
     [t('health.lastSync'), lastSync ? new Date(lastSync).toLocaleString() : t('health.never'), {}],
     [t('health.storage'), t('health.storageOf', { used: formatBytes(storage?.usage), quota: formatBytes(storage?.quota) }), { 'data-usage': storage?.usage ?? '' }],
+    [
+      t('storage.level'),
+      disk ? t('storage.levelOf', { free: formatBytes(disk.freeBytes), total: formatBytes(disk.totalBytes), level: t(`storage.level_${disk.level}`) }) : '—',
+      { 'data-storage-level': disk?.level ?? '', 'data-storage-source': disk?.source ?? '' },
+    ],
     [t('health.persisted'), persisted, { 'data-persisted': String(storage?.persisted ?? '') }],
     // Browser mode has no journal: say plainly that this kiosk keeps a single copy.
     [t('health.copies'), getPlatform().journal ? t('health.journalOn') : t('health.journalOff'), { 'data-journal': getPlatform().journal ? 'on-disk' : 'none' }],

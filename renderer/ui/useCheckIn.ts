@@ -13,7 +13,7 @@ import { playSound } from './sounds';
 export type ShownOutcome = ScanOutcome & { at: number; seq: number };
 
 export function useCheckIn() {
-  const { db, config, deviceId, session, now, sync, rehearsal } = useKiosk();
+  const { db, config, deviceId, session, now, sync, rehearsal, storage } = useKiosk();
   const [outcome, setOutcome] = useState<ShownOutcome | null>(null);
   const seq = useRef(0);
   const shown = useRef(0);
@@ -35,13 +35,15 @@ export function useCheckIn() {
         journal: getPlatform().journal,
         // A rehearsal clock is the kiosk's own: the server would judge by today's date.
       }, { online: !rehearsal });
+      // Writes are what fill a disk: look again (throttled) once the verdict is decided.
+      storage?.nudge();
       if (mine < shown.current) return result;
       shown.current = mine;
       setOutcome({ ...result, at: Date.now(), seq: mine });
       playSound(soundFor(result));
       return result;
     },
-    [db, config, deviceId, session, now, sync, rehearsal],
+    [db, config, deviceId, session, now, sync, rehearsal, storage],
   );
 
   const clear = useCallback(() => setOutcome(null), []);
