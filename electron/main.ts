@@ -28,6 +28,7 @@ import { createSettingsStore } from './settings';
 import { createStorageGuard } from './storage-guard';
 import { createPinGate } from './staff-pin';
 import { createKioskWindow, focusWindow, startUrl } from './window';
+import { guardAgainstDowngrade, VERSION_FILE } from './version-guard';
 
 /** The data folder's name: fixed, so IndexedDB, the journal and settings survive updates and renames. */
 const USER_DATA_DIR = 'turnout-kiosk';
@@ -71,6 +72,22 @@ if (acquireSingleInstance(app, () => focusWindow(win), log)) {
 }
 
 async function start(quitter: QuitController): Promise<void> {
+  // Before any window (and so before Chromium opens IndexedDB): an older build would
+  // discard a database a newer one wrote, unsent check-ins included.
+  const version = await guardAgainstDowngrade({
+    file: join(app.getPath('userData'), VERSION_FILE),
+    appVersion: app.getVersion(),
+    chromeVersion: process.versions.chrome ?? '',
+  });
+  if (!version.ok) {
+    log.error('downgrade refused', { reason: version.reason, running: app.getVersion(), previous: version.previous });
+    dialog.showErrorBox(
+      'Turnout',
+      `이 키오스크의 데이터는 더 새로운 버전(Turnout ${version.previous.appVersion})이 사용했습니다. 이전 버전으로 시작하면 전송되지 않은 체크인을 잃을 수 있어 시작하지 않습니다. 같은 버전 이상을 설치하세요.\n\n${version.message}`,
+    );
+    app.exit(2);
+    return;
+  }
   Menu.setApplicationMenu(null);
   const csp = buildCsp({ dev });
   installPermissionPolicy(session.defaultSession, appOrigin, log);

@@ -17,54 +17,7 @@ const fake = vi.hoisted(() => {
   return { calls, record, windows: [] as { options: Record<string, unknown>; webContents: unknown; loaded: string[] }[], handlers: new Map<string, unknown>() };
 });
 
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  const { FakeWebContents: Contents } = await import('./fakes');
-  const app = Object.assign(new Emitter(), {
-    isPackaged: false,
-    setPath: (name: string, value: string) => fake.record('setPath', [name, value]),
-    getPath: (name: string) => (name === 'userData' ? process.env.TURNOUT_USER_DATA_DIR : `/fake/${name}`),
-    requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
-    quit: () => fake.record('quit', true),
-    exit: (code: number) => fake.record('exit', code),
-    getName: () => 'Turnout',
-    getVersion: () => '0.1.0',
-    getLocale: () => 'ko',
-    setLoginItemSettings: () => undefined,
-  });
-  class BrowserWindow {
-    webContents = Object.assign(new Contents(), { getPrintersAsync: async () => [], forcefullyCrashRenderer: () => undefined });
-    loaded: string[] = [];
-    constructor(readonly options: Record<string, unknown>) {
-      fake.windows.push(this);
-      app.emit('web-contents-created', {}, this.webContents);
-    }
-    once() {}
-    removeMenu() {}
-    isDestroyed() { return false; }
-    async loadURL(url: string) { this.loaded.push(url); }
-  }
-  const session = {
-    setPermissionRequestHandler: (h: unknown) => fake.record('permissionRequestHandler', h),
-    setPermissionCheckHandler: (h: unknown) => fake.record('permissionCheckHandler', h),
-    setDevicePermissionHandler: (h: unknown) => fake.record('devicePermissionHandler', h),
-    webRequest: { onHeadersReceived: (l: unknown) => fake.record('onHeadersReceived', l) },
-  };
-  return {
-    app,
-    BrowserWindow,
-    dialog: { showSaveDialog: async () => ({ canceled: true }) },
-    ipcMain: { handle: (channel: string, h: unknown) => fake.handlers.set(channel, h) },
-    Menu: { setApplicationMenu: (m: unknown) => fake.record('menu', m) },
-    powerSaveBlocker: { start: (t: string) => (fake.record('powerSave', t), 1) },
-    protocol: {
-      registerSchemesAsPrivileged: (s: unknown) => fake.record('schemes', s),
-      handle: (scheme: string) => fake.record('protocolHandle', scheme),
-    },
-    session: { defaultSession: session },
-  };
-});
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron(fake));
 
 const userData = mkdtempSync(join(tmpdir(), 'turnout-main-'));
 process.env.TURNOUT_USER_DATA_DIR = userData;
