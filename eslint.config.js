@@ -58,7 +58,18 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/platform/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'kiosk', message: 'Use renderer/platform.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'kiosk', message: 'Use renderer/platform.' },
+        // localStorage loses writes when the process is killed within seconds (electron#22048).
+        { object: 'window', property: 'localStorage', message: 'Keep state in IndexedDB (renderer/storage), never localStorage.' },
+        { object: 'window', property: 'sessionStorage', message: 'Keep state in IndexedDB (renderer/storage).' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'localStorage', message: 'Keep state in IndexedDB (renderer/storage), never localStorage (electron#22048).' },
+        { name: 'sessionStorage', message: 'Keep state in IndexedDB (renderer/storage).' },
+      ],
     },
   },
   {
