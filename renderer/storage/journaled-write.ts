@@ -17,6 +17,7 @@
 // In a browser there is no journal: the write is IndexedDB only (`journaled: false`).
 import type { JournalReceipt, Result } from '../../core/kiosk-api';
 import type { CheckIn } from '../../core/model';
+import Dexie from 'dexie';
 import { getMeta, setMeta, type TurnoutDb } from './db';
 
 /** The journal side of the write: renderer/platform's `platform.journal`. */
@@ -109,10 +110,15 @@ export function writeCheckIn(db: TurnoutDb, record: CheckIn, journal?: JournalSi
 /** Remembers ids that are in IndexedDB but not in the journal. Best effort: the disk may be full. */
 export async function flagUnjournaled(db: TurnoutDb, ids: string[]): Promise<void> {
   try {
-    await db.transaction('rw', db.meta, async () => {
-      const known = (await getMeta<string[]>(db, UNJOURNALED_KEY)) ?? [];
-      await setMeta(db, UNJOURNALED_KEY, [...new Set([...known, ...ids])]);
-    });
+    // A top-level transaction of its own: called right after the check-in's
+    // transaction, Dexie's zone would otherwise make this a child of that finished
+    // one (TransactionInactiveError in Chromium; fake-indexeddb does not show it).
+    await Dexie.ignoreTransaction(() =>
+      db.transaction('rw', db.meta, async () => {
+        const known = (await getMeta<string[]>(db, UNJOURNALED_KEY)) ?? [];
+        await setMeta(db, UNJOURNALED_KEY, [...new Set([...known, ...ids])]);
+      }),
+    );
   } catch {
     // Nothing more to do here: the row itself is kept, and it syncs.
   }
