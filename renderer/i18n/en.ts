@@ -36,6 +36,8 @@ export const en = {
     attention: 'Attention',
     storeFailed: 'NOT SAVED — call staff',
     storeFailedDetail: 'This check-in could not be stored on this kiosk. Nobody was admitted.',
+    storeFailedKept: 'SAVED ONCE ONLY — call staff',
+    storeFailedKeptDetail: 'Only one of its two copies was saved. It will sync, so do not scan again: call staff to free space.',
     malformed: 'Unreadable code',
     scanned: 'Scanned {{time}}',
   },

@@ -38,6 +38,8 @@ export const ko: Strings = {
     attention: '확인 필요',
     storeFailed: '저장 실패 — 직원을 부르세요',
     storeFailedDetail: '이 체크인을 키오스크에 저장하지 못했습니다. 입장 처리되지 않았습니다.',
+    storeFailedKept: '한 곳에만 저장됨 — 직원을 부르세요',
+    storeFailedKeptDetail: '두 사본 중 하나만 저장되었습니다. 동기화되니 다시 스캔하지 말고 직원을 불러 공간을 확보하세요.',
     malformed: '읽을 수 없는 코드',
     scanned: '{{time}} 스캔',
   },

@@ -33,7 +33,15 @@ export interface ScanRequest {
 export type ScanOutcome =
   | { kind: 'malformed'; detail: string; length: number }
   | { kind: 'stored'; checkIn: CheckIn; ticket?: Ticket; verdict: Verdict }
-  | { kind: 'store_failed'; error: string; ticket?: Ticket; verdict: Verdict; diskFull?: boolean };
+  | {
+      kind: 'store_failed';
+      error: string;
+      ticket?: Ticket;
+      verdict: Verdict;
+      diskFull?: boolean;
+      /** One copy holds it anyway (it will sync, so it counts): staff must not scan again. `none`: nothing recorded. */
+      kept?: 'database' | 'journal' | 'none';
+    };
 
 export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanOutcome> {
   const parsed = normalizeScan(req.raw);
@@ -67,7 +75,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
     }),
   );
   if (written.ok) return { kind: 'stored', checkIn: written.value, ticket, verdict };
-  return { kind: 'store_failed', error: written.error, ticket, verdict, diskFull: written.diskFull };
+  return { kind: 'store_failed', error: written.error, ticket, verdict, diskFull: written.diskFull, kept: written.kept };
 }
 
 function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict): CheckIn {

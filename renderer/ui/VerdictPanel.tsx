@@ -10,12 +10,16 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
   const { ko, en } = useBilingual();
 
   if (outcome.kind === 'store_failed') {
+    const kept = outcome.kept !== undefined && outcome.kept !== 'none';
+    const title = kept ? 'verdict.storeFailedKept' : 'verdict.storeFailed';
+    const detail = kept ? 'verdict.storeFailedKeptDetail' : 'verdict.storeFailedDetail';
     return (
-      <section className="verdict verdict--error" role="alert" data-error="store_failed">
+      <section className="verdict verdict--error" role="alert" data-error="store_failed" data-kept={outcome.kept ?? 'none'}>
         <div className="verdict__icon" aria-hidden>⚠</div>
-        <h1 className="verdict__title">{ko('verdict.storeFailed')}</h1>
-        <p className="verdict__title-en">{en('verdict.storeFailed')}</p>
-        <p className="verdict__detail">{ko('verdict.storeFailedDetail')}<br />{en('verdict.storeFailedDetail')}</p>
+        <h1 className="verdict__title">{ko(title)}</h1>
+        <p className="verdict__title-en">{en(title)}</p>
+        {/* One copy kept means the check-in exists and will sync: say so, so staff do not scan twice. */}
+        <p className="verdict__detail">{ko(detail)}<br />{en(detail)}</p>
         <p className="verdict__tech">{outcome.error}</p>
       </section>
     );
