@@ -3,60 +3,26 @@
 // another file, then appends until the disk refuses. The failing append must be a
 // clear ENOSPC error (disk_full), and everything written before must read back
 // intact, with no partial line; once space is freed, appends work again.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, rmSync, statSync, writeSync, ftruncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Journal, JournalError } from '../../../electron/journal';
 import type { CheckIn } from '../../../core/model';
+import { fillDisk, mountTmpfs } from '../../support/tmpfs';
 import { checkIn } from './helpers';
 
-const mountPoint = mkdtempSync(join(tmpdir(), 'turnout-tmpfs-'));
-let mounted = false;
-let why = '';
-try {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint], { stdio: 'pipe' });
-  mounted = true;
-} catch (error) {
-  why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-}
-
-afterAll(() => {
-  if (mounted) {
-    try {
-      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
-    } catch {
-      execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' }); // a failed test may have left a file open
-    }
-  }
-  rmSync(mountPoint, { recursive: true, force: true });
-});
-
-/** Writes zeros until the file system is full, then frees `leave` bytes. */
-function fillDisk(file: string, leave: number): void {
-  const fd = openSync(file, 'w');
-  const block = Buffer.alloc(64 * 1024);
-  try {
-    for (;;) {
-      if (writeSync(fd, block) < block.length) break;
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOSPC') throw error;
-  }
-  ftruncateSync(fd, Math.max(0, statSync(file).size - leave));
-  closeSync(fd);
-}
+const disk = mountTmpfs('1m');
+afterAll(() => disk.unmount());
 
 describe('disk full', () => {
   it('rejects the append that does not fit with ENOSPC and keeps every earlier line intact', async (ctx) => {
-    if (!mounted) {
-      console.log(`disk-full test skipped: cannot mount a tmpfs here (${why})`);
+    if (!disk.mounted) {
+      console.log(`disk-full test skipped: cannot mount a tmpfs here (${disk.why})`);
       ctx.skip();
       return;
     }
-    const dir = join(mountPoint, 'journal');
-    const filler = join(mountPoint, 'filler.bin');
+    const dir = join(disk.dir, 'journal');
+    const filler = join(disk.dir, 'filler.bin');
     fillDisk(filler, 12 * 1024);
     const journal = new Journal({ dir });
     const written: CheckIn[] = [];
