@@ -7,7 +7,7 @@
 import type { TurnoutDb } from '../storage/db';
 import { savePairing } from '../storage/replica';
 import { keepPairingCopy } from '../storage/pairing-copy';
-import { getPlatform, type PlatformPairingCopy } from '../platform';
+import type { PlatformPairingCopy } from '../platform';
 import { loadPairing, type Pairing } from '../storage/sync-meta';
 import { SyncClient } from './client';
 import { SyncEngine, type EngineOptions } from './engine';
@@ -108,7 +108,7 @@ export interface PairOptions {
   name: string;
   fetch?: typeof fetch;
   now?: () => number;
-  /** Where the shell keeps a copy of the pairing; default: the platform's (Electron), none in a browser. */
+  /** Where the shell keeps a copy of the pairing (Electron's platform); omitted: no copy (browser). */
   pairingCopy?: PlatformPairingCopy;
 }
 
@@ -136,7 +136,7 @@ export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions)
     pairedAt: new Date((opts.now ?? Date.now)()).toISOString(),
   };
   await savePairing(db, pairing);
-  const notKept = await keepPairingCopy(opts.pairingCopy ?? getPlatform().pairingCopy, pairing);
+  const notKept = await keepPairingCopy(opts.pairingCopy, pairing);
   if (notKept) console.warn('[turnout] pairing copy not kept:', notKept);
   return pairing;
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { TurnoutDb } from '../storage/db';
 import type { Pairing } from '../storage/sync-meta';
 import { attachWedge } from '../scan/wedge';
+import { getPlatform } from '../platform';
 import { firstSync, looksLikePairingLink, pairDevice, PairError, type PairErrorKind } from '../sync/pairing';
 import type { PullProgress } from '../sync/pull';
 import { CameraView } from './CameraView';
@@ -52,7 +53,7 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
           if (!link) return;
           setPhase({ kind: 'pairing' });
           lastLink.current = link;
-          paired.current = await pairDevice(db, link, { name: deviceName });
+          paired.current = await pairDevice(db, link, { name: deviceName, pairingCopy: getPlatform().pairingCopy });
           setIsPaired(true);
         }
         setPhase({ kind: 'syncing' });
