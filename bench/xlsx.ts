@@ -3,6 +3,18 @@
 // a 5 s budget, beside two peers in the same run — exceljs's streaming
 // WorkbookWriter writing the same cells (what the server's export.xlsx uses),
 // and the kiosk's plain CSV export of the same rows.
+//
+// Where the kiosk's time goes (CPU profile, 100k rows, before row models): a
+// quarter in ws.addRow (Row/Cell/Value objects, a style object per cell) and
+// Workbook.model copying every row twice; the rest in exceljs's writer —
+// rendering ~20M XML fragments and joining them (~1 s alone), shared strings,
+// JS deflate (level 1) — with the garbage collector copying all of it. Knobs
+// that did not help: column styles instead of one frozen style per column
+// (cells then get a style object each: slower), inline strings (slower),
+// dates as serial numbers (same), STORE instead of level 1 (~0.4 s less for a
+// 55 MB file instead of 9). The browser build of exceljs (what the page loads)
+// has no streaming WorkbookWriter, so the kiosk passes its rows to the
+// in-memory writer as row models (renderer/export/xlsx-rows.ts): same bytes.
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { checkinSheetCells, DATE_FORMAT, DATETIME_FORMAT, KIOSK_CHECKIN_COLUMNS, tallyTables, type CheckinExportRow } from '../core/export';
