@@ -79,11 +79,30 @@ export const EventBundle = z.object({
 });
 export type EventBundle = z.infer<typeof EventBundle>;
 
+/** PBKDF2 rounds for a staff PIN hash (OWASP 2023 for HMAC-SHA256): the server and the kiosk hash alike. */
+export const STAFF_PIN_ITERATIONS = 600_000;
+
+/**
+ * The event's staff PIN as a salted PBKDF2-HMAC-SHA256 hash (never the PIN) that kiosks verify
+ * offline with WebCrypto: salt base64 of 16 bytes, hash base64 of 32. The iteration ceiling keeps
+ * a bad config from making each PIN check take seconds; a later `setAt` replaces an older PIN.
+ */
+export const StaffPinHash = z.object({
+  alg: z.literal('PBKDF2-SHA256'),
+  iterations: z.number().int().min(100_000).max(5_000_000),
+  salt: z.string().min(1).max(100),
+  hash: z.string().min(1).max(100),
+  setAt: IsoInstant,
+});
+export type StaffPinHash = z.infer<typeof StaffPinHash>;
+
 /** `GET /v1/sync/config` (with `ETag`; `If-None-Match` → 304). */
 export const ConfigResponse = EventBundle.extend({
   protocol: z.literal(PROTOCOL_VERSION),
   /** The checkpoint preselected when this device was paired, if any. */
   deviceCheckpointId: z.string().nullable(),
+  /** The event's staff PIN, when the organiser set one. Optional: servers before it omit it. */
+  staffPin: StaffPinHash.optional(),
 });
 export type ConfigResponse = z.infer<typeof ConfigResponse>;
 

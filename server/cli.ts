@@ -4,6 +4,8 @@
 //   pair <eventId> [--checkpoint ID] [--server URL]        pairing QR in the terminal
 //   export <eventId> [--out file.csv]                      every check-in as CSV
 //   revoke <deviceId>                                      cut a kiosk off
+//   staff-pin <eventId> [--clear]                          the event's staff PIN (read
+//                                                          from stdin, hidden on a terminal)
 // Settings come from the environment (server/config.ts).
 
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { DEMO_TICKETS, seedDemo } from './demo';
 import { exportCheckinsCsv } from './export/checkins-csv';
 import { decodeCsvBody, pairingLink } from './routes/admin';
 import { createPairingCode, revokeDevice } from './repo/devices';
-import { getEventBundle, getEventInfo } from './repo/events';
+import { getEventBundle, getEventInfo, hashStaffPin, storeStaffPinHash } from './repo/events';
 import { importTickets, withoutStatus } from './repo/tickets';
 
 const USAGE = `usage: tsx server/cli.ts <command>
@@ -26,7 +28,8 @@ const USAGE = `usage: tsx server/cli.ts <command>
   import <eventId> <file.csv>
   pair <eventId> [--checkpoint ID] [--server URL]
   export <eventId> [--out file.csv]
-  revoke <deviceId>`;
+  revoke <deviceId>
+  staff-pin <eventId> [--clear]     (the PIN is read from stdin)`;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -74,6 +77,40 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
   process.once('SIGTERM', () => void stop());
 }
 
+/**
+ * The first line of stdin. On a terminal it is read key by key with echo off,
+ * so the PIN shows neither on screen nor (unlike an argument) in shell history.
+ */
+async function readSecretLine(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) {
+      text += String(chunk);
+      if (text.includes('\n')) break;
+    }
+    return text.split(/\r?\n/)[0]!.trim();
+  }
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.setEncoding('utf8');
+  try {
+    let line = '';
+    for await (const chunk of input) {
+      for (const ch of String(chunk)) {
+        if (ch === '\r' || ch === '\n') return line;
+        if (ch === '\u0003') fail('\ncancelled');
+        line = ch === '\u007f' || ch === '\b' ? line.slice(0, -1) : line + ch;
+      }
+    }
+    return line;
+  } finally {
+    input.setRawMode(false);
+    input.pause();
+    process.stderr.write('\n');
+  }
+}
+
 async function withDb<T>(fn: (db: Db, config: ServerConfig) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, { adminToken: 'cli-does-not-need-one' });
   const db = await open(config);
@@ -95,6 +132,7 @@ async function main(): Promise<void> {
       checkpoint: { type: 'string' },
       server: { type: 'string' },
       out: { type: 'string' },
+      clear: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -149,6 +187,23 @@ async function main(): Promise<void> {
       return withDb(async ({ db }) => {
         if (!(await revokeDevice(db, deviceId))) fail(`No device ${deviceId}`);
         say(`revoked ${deviceId}`);
+      });
+    }
+    case 'staff-pin': {
+      const [eventId] = args;
+      if (!eventId) fail(USAGE);
+      return withDb(async ({ db }) => {
+        if (!(await getEventInfo(db, eventId))) fail(`No event ${eventId}`);
+        if (values.clear) {
+          await storeStaffPinHash(db, eventId, null);
+          say(`staff PIN of ${eventId} cleared (kiosks keep the one they have)`);
+          return;
+        }
+        const pin = await readSecretLine('Staff PIN (4–12 digits): ');
+        if (!/^\d{4,12}$/.test(pin)) fail('The staff PIN must be 4–12 digits.');
+        const hash = await hashStaffPin(pin);
+        await storeStaffPinHash(db, eventId, hash);
+        say(`staff PIN of ${eventId} set at ${hash.setAt}; kiosks adopt it at their next config sync`);
       });
     }
     default:

@@ -134,6 +134,7 @@ export const en = {
     day: 'Day',
     scopeAll: 'All desks (as synced)',
     scopeMine: 'This kiosk',
+    changePin: 'Change PIN',
     refresh: 'Refresh',
     updated: 'Updated {{time}}',
     loading: 'Counting…',
@@ -179,6 +180,10 @@ export const en = {
     setNow: 'Set staff PIN',
     isSet: 'Staff PIN is set',
     saved: 'Staff PIN saved',
+    change: 'Change staff PIN',
+    current: 'Enter the current staff PIN',
+    new: 'Enter a new staff PIN (4–12 digits)',
+    changed: 'Staff PIN changed',
   },
   health: {
     copies: 'Second copy',

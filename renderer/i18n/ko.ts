@@ -136,6 +136,7 @@ export const ko: Strings = {
     day: '날짜',
     scopeAll: '모든 데스크 (동기화된 만큼)',
     scopeMine: '이 키오스크',
+    changePin: 'PIN 변경',
     refresh: '새로 고침',
     updated: '{{time}} 기준',
     loading: '집계 중…',
@@ -181,6 +182,10 @@ export const ko: Strings = {
     setNow: '관리자 PIN 정하기',
     isSet: '관리자 PIN 설정됨',
     saved: '관리자 PIN을 저장했습니다',
+    change: '관리자 PIN 변경',
+    current: '현재 관리자 PIN을 입력하세요',
+    new: '새 관리자 PIN을 입력하세요 (숫자 4–12자리)',
+    changed: '관리자 PIN을 바꿨습니다',
   },
   health: {
     copies: '두 번째 사본',

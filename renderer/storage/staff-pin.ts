@@ -4,12 +4,16 @@
 // for a delay that doubles each time. Both are persisted, so a reload neither
 // resets the count nor shortens a lock. Lock times are real time (Date.now),
 // never the rehearsal clock, which restarts on every reload.
+// The PIN comes from setup, from staff mode's change-PIN flow, or from the
+// event's config (the organiser's PIN, hashed by the server in the same format):
+// a config hash the kiosk has not adopted before replaces an older local PIN.
 import { PinSchema } from '../../core/kiosk-api';
+import { STAFF_PIN_ITERATIONS, type StaffPinHash } from '../../core/protocol';
 import { getMeta, setMeta, type TurnoutDb } from './db';
 
-export const PIN_META = { hash: 'staff.pin', lock: 'staff.pinLock' } as const;
-/** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); ~0.15 s on a kiosk-class CPU. */
-export const PIN_ITERATIONS = 600_000;
+export const PIN_META = { hash: 'staff.pin', lock: 'staff.pinLock', fromConfig: 'staff.pinFromConfig' } as const;
+/** OWASP's figure for PBKDF2-HMAC-SHA256 (2023); ~0.15 s on a kiosk-class CPU. Shared with the server. */
+export const PIN_ITERATIONS = STAFF_PIN_ITERATIONS;
 export const FREE_TRIES = 5;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
@@ -79,6 +83,27 @@ export async function adoptStaffPinHash(db: TurnoutDb, hash: PinHash): Promise<v
   await db.transaction('rw', db.meta, async () => {
     await setMeta(db, PIN_META.hash, hash);
     await setMeta(db, PIN_META.lock, { failures: 0, lockedUntil: 0 } satisfies PinLock);
+  });
+}
+
+const sameHash = (a: PinHash | undefined, b: PinHash): boolean => !!a && a.salt === b.salt && a.hash === b.hash;
+
+/**
+ * Adopts the staff PIN hash carried by the event's config, unless this kiosk
+ * already adopted that very hash (staff may have changed the PIN here since:
+ * a config refresh must not undo that) or its local PIN was set later than
+ * the config's. True when the kiosk's PIN changed.
+ */
+export async function adoptConfigStaffPin(db: TurnoutDb, fromConfig: StaffPinHash): Promise<boolean> {
+  if (!validHash(fromConfig)) return false;
+  return db.transaction('rw', db.meta, async () => {
+    const [current, adopted] = await Promise.all([getMeta<PinHash>(db, PIN_META.hash), getMeta<PinHash>(db, PIN_META.fromConfig)]);
+    if (sameHash(current, fromConfig) || sameHash(adopted, fromConfig)) return false;
+    const localAt = validHash(current) ? Date.parse(current.setAt) : NaN;
+    if (Number.isFinite(localAt) && !(Date.parse(fromConfig.setAt) > localAt)) return false;
+    await adoptStaffPinHash(db, fromConfig);
+    await setMeta(db, PIN_META.fromConfig, fromConfig);
+    return true;
   });
 }
 

@@ -2,10 +2,13 @@
 // checkpoints and signing keys, fetched with If-None-Match so an unchanged config
 // costs a 304. A config for another event than the one paired is refused. The
 // checkpoint the server preselected for this device becomes the session when the
-// desk has none yet.
+// desk has none yet. A staff PIN hash in the config (the organiser's PIN) is
+// adopted when it is new to this kiosk and newer than its own PIN; without one
+// the PIN set on the kiosk stays (renderer/storage/staff-pin.ts).
 import { getMeta, type TurnoutDb } from '../storage/db';
 import { loadSession, saveSession } from '../storage/device';
 import { applyConfig } from '../storage/replica';
+import { adoptConfigStaffPin } from '../storage/staff-pin';
 import { SYNC_META, type Pairing } from '../storage/sync-meta';
 import type { SyncClient } from './client';
 import { SyncError } from './errors';
@@ -25,6 +28,9 @@ export async function pullConfig(db: TurnoutDb, client: SyncClient, pairing: Pai
   }
   const foreign = [...config.programmes, ...config.checkpoints].find((x) => x.eventId !== pairing.eventId);
   if (foreign) throw new SyncError('bad_response', `config item ${foreign.id} belongs to event ${foreign.eventId}`);
+  // Before applyConfig stores the ETag: a crash in between must not leave a
+  // 304 answering for a config whose PIN was never adopted.
+  if (config.staffPin) await adoptConfigStaffPin(db, config.staffPin);
   await applyConfig(
     db,
     { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys },

@@ -2,7 +2,9 @@
 // for a new one twice (and registers it with the Electron shell, which checks
 // it on quit); otherwise it checks the PIN against its PBKDF2 hash, shows how
 // many tries are left, and after five wrong ones counts down the lock, which a
-// reload does not lift (renderer/storage/staff-pin.ts).
+// reload does not lift (renderer/storage/staff-pin.ts). With `change` (staff
+// mode's Change PIN) it asks for the current PIN — same tries and lock — then
+// the new one twice.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
@@ -19,6 +21,8 @@ interface Props {
   onCancel(): void;
   /** Only set a PIN (setup), never ask for the current one. */
   setOnly?: boolean;
+  /** Change the PIN: the current one first, then the new one twice. */
+  change?: boolean;
 }
 
 function mmss(ms: number): string {
@@ -26,12 +30,14 @@ function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function StaffGate({ onDone, onCancel, setOnly = false }: Props) {
+export function StaffGate({ onDone, onCancel, setOnly = false, change = false }: Props) {
   const { db } = useKiosk();
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('loading');
   const [pin, setPin] = useState('');
   const [first, setFirst] = useState('');
+  // The current PIN, once checked, in change mode: the Electron shell wants it to take the new one.
+  const [current, setCurrent] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; reason: string } | null>(null);
   const [lockedUntil, setLockedUntil] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -76,7 +82,7 @@ export function StaffGate({ onDone, onCancel, setOnly = false }: Props) {
       setMode('busy');
       await setStaffPin(db, entered);
       // The Electron shell keeps its own copy to check on quit; a browser has none.
-      void getPlatform().setStaffPin(entered);
+      void getPlatform().setStaffPin(entered, current ?? undefined);
       onDone();
       return;
     }
@@ -84,6 +90,12 @@ export function StaffGate({ onDone, onCancel, setOnly = false }: Props) {
     const result = await checkStaffPin(db, entered);
     setNow(Date.now());
     setMode('enter');
+    if (result.ok && change) {
+      setCurrent(entered);
+      setMessage(null);
+      setMode('set');
+      return;
+    }
     if (result.ok) {
       onDone();
       return;
@@ -98,11 +110,12 @@ export function StaffGate({ onDone, onCancel, setOnly = false }: Props) {
     } else setMessage(null);
   };
 
-  const title = mode === 'set' ? t('pin.set') : mode === 'confirm' ? t('pin.confirm') : t('pin.enter');
+  const title =
+    mode === 'set' ? (change ? t('pin.new') : t('pin.set')) : mode === 'confirm' ? t('pin.confirm') : change ? t('pin.current') : t('pin.enter');
   return (
-    <div className="screen screen--pin" data-testid="staff-gate" data-mode={mode}>
+    <div className="screen screen--pin" data-testid="staff-gate" data-mode={mode} data-change={change || undefined}>
       <header className="topbar">
-        <h1 className="topbar__title">{t('staff.title')}</h1>
+        <h1 className="topbar__title">{change ? t('pin.change') : t('staff.title')}</h1>
         <button type="button" className="btn btn--ghost" data-testid="pin-cancel" onClick={onCancel}>
           {t('pin.cancel')}
         </button>

@@ -2,12 +2,14 @@
 // far as synced, or this kiosk alone — totals, inside now at entry/exit doors,
 // an hourly chart, tables per checkpoint, category, programme, desk and refusal
 // reason — beside sync health and exports. Closes itself after idle minutes.
+// Change PIN opens the PIN pad over it: the current PIN, then the new one twice.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayKey } from '../../core/time';
 import type { Counts, DayTallies } from '../../core/tally';
 import { useKiosk } from './KioskContext';
 import { ExportPanel } from './ExportPanel';
+import { StaffGate } from './StaffGate';
 import { HourlyChart } from './HourlyChart';
 import { SyncHealth } from './SyncHealth';
 import { CountsTable, PairsTable, type CountRow } from './TallyTables';
@@ -48,6 +50,7 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
   const days = useMemo(() => [...new Set([...config.event.days, today])].sort(), [config.event.days, today]);
   const [day, setDay] = useState(() => today);
   const [scope, setScope] = useState<Scope>('all');
+  const [pinPad, setPinPad] = useState<'closed' | 'open' | 'changed'>('closed');
   const { data, loading, updatedAt, refresh } = useStaffTallies(day);
   // Venue time, on the kiosk's (possibly rehearsal) clock, like every other time staff see.
   const clock = useMemo(() => new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: config.event.timeZone, timeStyle: 'medium' }), [lang, config.event.timeZone]);
@@ -76,6 +79,7 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
           ))}
         </div>
         <button type="button" className="btn btn--ghost" data-testid="staff-refresh" onClick={refresh}>{t('staff.refresh')}</button>
+        <button type="button" className="btn btn--ghost" data-testid="staff-change-pin" onClick={() => setPinPad('open')}>{t('staff.changePin')}</button>
         <button type="button" className="btn" data-testid="staff-close" onClick={onClose}>{t('staff.close')}</button>
       </header>
       <main className="staff__main">
@@ -83,6 +87,12 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
           {loading && !tallies ? t('staff.loading') : updatedAt ? t('staff.updated', { time: clock.format(updatedAt) }) : ''}
           {' · '}
           {t('staff.idle', { minutes: STAFF_IDLE_MS / 60_000 })}
+          {pinPad === 'changed' && (
+            <>
+              {' · '}
+              <b className="staff__notice" role="status" data-testid="staff-pin-changed">✓ {t('pin.changed')}</b>
+            </>
+          )}
         </p>
         {tallies && <Totals t={tallies} today={day === today} />}
         <div className="staff__grid">
@@ -117,6 +127,11 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
           </div>
         </div>
       </main>
+      {pinPad === 'open' && (
+        <div className="overlay">
+          <StaffGate change onDone={() => setPinPad('changed')} onCancel={() => setPinPad('closed')} />
+        </div>
+      )}
     </div>
   );
 }

@@ -135,9 +135,21 @@ const init: Migration = {
   },
 };
 
+// The event's staff PIN as kiosks adopt it from the config: JSON of a
+// core/protocol StaffPinHash (salted PBKDF2, never the PIN), null until set.
+const staffPin: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('events').addColumn('staff_pin', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('events').dropColumn('staff_pin').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
+  '0003_staff_pin': staffPin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

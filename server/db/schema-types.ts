@@ -13,6 +13,8 @@ export interface EventsTable {
   signing_keys: string;
   created_at: number;
   updated_at: number;
+  /** JSON: StaffPinHash | null (migration 0003_staff_pin) */
+  staff_pin: string | null;
 }
 
 export interface ProgrammesTable {

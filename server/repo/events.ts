@@ -1,10 +1,15 @@
 // Events with their programmes, checkpoints and signing keys: the admin
 // upsert and the kiosk config (DESIGN.md "Data model"). A bundle replaces the
 // event's programme and checkpoint lists; check-ins keep their checkpoint ids.
+// Also the event's staff PIN, kept as the salted PBKDF2 hash kiosks adopt from
+// the config and verify offline; a bundle upsert leaves it alone.
 
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
+import { PinSchema } from '../../core/kiosk-api';
 import type { Checkpoint, EventInfo, Programme } from '../../core/model';
-import type { EventBundle } from '../../core/protocol';
+import { STAFF_PIN_ITERATIONS, StaffPinHash, type EventBundle } from '../../core/protocol';
 import type { CheckpointsTable, Database, ProgrammesTable } from '../db/schema-types';
 import { ensureSequence } from '../db/seq';
 
@@ -138,4 +143,37 @@ export async function listEventBundles(db: Db): Promise<EventBundle[]> {
 export async function getCheckpoints(db: Db, eventId: string): Promise<Map<string, Checkpoint>> {
   const rows = await db.selectFrom('checkpoints').selectAll().where('event_id', '=', eventId).execute();
   return new Map(rows.map((r) => [r.id, checkpointFromRow(r)]));
+}
+
+const pbkdf2Async = promisify(pbkdf2);
+
+/**
+ * A staff PIN hashed the way the kiosk checks it with WebCrypto: PBKDF2 over
+ * the PIN's UTF-8 bytes, HMAC-SHA256, 16-byte random salt, 32-byte key, base64.
+ * Throws on a PIN that is not 4–12 digits.
+ */
+export async function hashStaffPin(pin: string, iterations = STAFF_PIN_ITERATIONS, now = Date.now()): Promise<StaffPinHash> {
+  PinSchema.parse(pin);
+  const salt = randomBytes(16);
+  // Async: the ~0.3 s of hashing runs on libuv's pool, not the event loop serving kiosks.
+  const key = await pbkdf2Async(Buffer.from(pin, 'utf8'), salt, iterations, 32, 'sha256');
+  return { alg: 'PBKDF2-SHA256', iterations, salt: salt.toString('base64'), hash: key.toString('base64'), setAt: new Date(now).toISOString() };
+}
+
+/** The event's staff PIN hash, or undefined when none is set (or the stored one is unreadable). */
+export async function getStaffPinHash(db: Db, eventId: string): Promise<StaffPinHash | undefined> {
+  const r = await db.selectFrom('events').select('staff_pin').where('id', '=', eventId).executeTakeFirst();
+  if (!r?.staff_pin) return undefined;
+  const parsed = StaffPinHash.safeParse(parse(r.staff_pin));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Sets (hash given) or clears (null) the event's staff PIN; false when there is no such event. */
+export async function storeStaffPinHash(db: Db, eventId: string, hash: StaffPinHash | null, now = Date.now()): Promise<boolean> {
+  const res = await db
+    .updateTable('events')
+    .set({ staff_pin: hash ? json(hash) : null, updated_at: now })
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }

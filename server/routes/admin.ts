@@ -1,9 +1,11 @@
 // Organiser routes (`/v1/admin/*`, admin token): events with programmes and
-// checkpoints, roster import (CSV), ticket status, pairing codes and devices.
-// Reports (tallies, exports) are in reports.ts.
+// checkpoints, the event's staff PIN, roster import (CSV), ticket status,
+// pairing codes and devices. Reports (tallies, exports) are in reports.ts.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { parseRosterCsv } from '../../core/csv';
+import { PinSchema } from '../../core/kiosk-api';
 import {
   EventBundle,
   PairingCodeRequest,
@@ -17,7 +19,7 @@ import { requireAdmin } from '../auth';
 import type { RouteDeps } from '../deps';
 import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
 import { createPairingCode, listDevices, revokeDevice } from '../repo/devices';
-import { getEventBundle, getEventInfo, listEventBundles, upsertEventBundle } from '../repo/events';
+import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
 import { importTickets, setTicketStatus, withoutStatus } from '../repo/tickets';
 
 /** `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` (DESIGN.md contract). */
@@ -40,6 +42,15 @@ export function decodeCsvBody(body: unknown): string {
 }
 
 type IdParams = { id: string };
+
+/** `PUT /v1/admin/events/:id/staff-pin`: the PIN itself travels only here, over the admin channel. */
+export const StaffPinRequest = z.strictObject({ pin: PinSchema });
+
+/** What the staff-PIN routes answer: never the hash, only whether and when it was set. */
+export interface StaffPinState {
+  eventId: string;
+  staffPin: { setAt: string; iterations: number } | null;
+}
 
 export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps): void {
   const auth = requireAdmin(config.adminToken);
@@ -84,6 +95,25 @@ export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps
     await upsertEventBundle(db, bundle, now());
     request.log.info({ eventId: id }, 'event saved');
     return getEventBundle(db, id);
+  });
+
+  // Paired kiosks pick the hash up with their next config pull (the config's
+  // ETag changes with it) and verify the PIN offline from then on.
+  app.put<{ Params: IdParams }>('/v1/admin/events/:id/staff-pin', { preHandler: auth }, async (request): Promise<StaffPinState> => {
+    const event = await eventOr404(request);
+    const { pin } = parseOr400(StaffPinRequest, request.body);
+    const hash = await hashStaffPin(pin, undefined, now());
+    await storeStaffPinHash(db, event.id, hash, now());
+    request.log.info({ eventId: event.id }, 'staff PIN set');
+    return { eventId: event.id, staffPin: { setAt: hash.setAt, iterations: hash.iterations } };
+  });
+
+  // Kiosks keep the PIN they have; only new kiosks no longer get one from the config.
+  app.delete<{ Params: IdParams }>('/v1/admin/events/:id/staff-pin', { preHandler: auth }, async (request): Promise<StaffPinState> => {
+    const event = await eventOr404(request);
+    await storeStaffPinHash(db, event.id, null, now());
+    request.log.info({ eventId: event.id }, 'staff PIN cleared');
+    return { eventId: event.id, staffPin: null };
   });
 
   app.post<{ Params: IdParams }>(

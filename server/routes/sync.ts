@@ -20,7 +20,7 @@ import { ApiError, parseOr400, unprocessable } from '../errors';
 import { pullCheckins, uploadCheckins, type DeviceScope } from '../repo/checkins';
 import { decideAndRecord } from '../repo/decide';
 import { recordHeartbeat } from '../repo/devices';
-import { getCheckpoints, getEventBundle, getEventInfo } from '../repo/events';
+import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
 import { pullTickets } from '../repo/tickets';
 
 /** True when an If-None-Match header names this ETag (or `*`). */
@@ -45,9 +45,10 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
 
   app.get('/v1/sync/config', { preHandler: auth }, async (request, reply) => {
     const device = deviceOf(request);
-    const bundle = await getEventBundle(db, device.event_id);
+    const [bundle, staffPin] = await Promise.all([getEventBundle(db, device.event_id), getStaffPinHash(db, device.event_id)]);
     if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
-    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.checkpoint_id };
+    // staffPin is optional in the contract: absent (not null) while the organiser has set none.
+    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.checkpoint_id, ...(staffPin && { staffPin }) };
     const json = JSON.stringify(body);
     const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
     void reply.header('etag', etag).header('cache-control', 'no-cache');

@@ -1,15 +1,24 @@
 // Staff mode in real Chromium: the PIN is set at setup (no silent default),
 // five wrong PINs lock the pad and a reload keeps the lock; the right PIN opens
 // staff mode, whose tallies match the scans made here; the XLSX and CSV exports
-// download (through the browser platform's saveFile) and are opened and checked.
+// download (through the browser platform's saveFile) and are opened and checked;
+// staff change the PIN (the current one, then the new one twice); and staff
+// mode closes itself after three idle minutes (Playwright's fake clock, so the
+// test does not wait them), while activity restarts the count; and a kiosk
+// paired with the demo server adopts the event's PIN (hashed by the server in
+// Node, verified by the page with WebCrypto).
 // (docs/staff.png comes from tests/docs/screenshots.spec.ts: a test run never writes the tree.)
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { demoTicket } from '../../core/demo/roster';
+import { DEMO_STAFF_PIN } from '../../server/demo';
 import { kioskUrl, scan } from './support/kiosk';
+import { pairByUrl } from './support/sync';
+import { startUpstream } from './support/upstream';
 
-const PIN = '2468';
+// The demo event's PIN, which the demo server hands to kiosks it pairs.
+const PIN = DEMO_STAFF_PIN;
 
 async function typePin(page: Page, pin: string): Promise<void> {
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
@@ -137,4 +146,94 @@ test('the right PIN opens staff mode: tallies match the scans, exports download'
 
   await page.getByTestId('staff-close').click();
   await expect(page.getByTestId('scan-prompt').or(page.locator('[data-verdict]'))).toBeVisible();
+});
+
+test('staff change the PIN: the current one first, then the new one twice; afterwards only the new one opens staff mode', async ({ page }) => {
+  await page.goto(kioskUrl());
+  await setPinAtSetup(page, PIN);
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  await openStaff(page);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('staff-screen')).toBeVisible();
+
+  await page.getByTestId('staff-change-pin').click();
+  const gate = page.getByTestId('staff-gate');
+  await expect(gate).toHaveAttribute('data-change', 'true');
+  await expect(gate).toHaveAttribute('data-mode', 'enter');
+  await expect(gate).toContainText('현재 관리자 PIN');
+  // A wrong current PIN counts like any wrong PIN.
+  await typePin(page, '1111');
+  await expect(page.getByTestId('pin-message')).toHaveAttribute('data-reason', 'wrong');
+  await expect(page.getByTestId('pin-message')).toContainText('4');
+  await typePin(page, PIN);
+  await expect(gate).toHaveAttribute('data-mode', 'set');
+  await expect(gate).toContainText('새 관리자 PIN');
+  // Two different new PINs: start the new one again.
+  await typePin(page, '135790');
+  await expect(gate).toHaveAttribute('data-mode', 'confirm');
+  await typePin(page, '135791');
+  await expect(gate).toHaveAttribute('data-mode', 'set');
+  await expect(page.getByTestId('pin-message')).toHaveAttribute('data-reason', 'mismatch');
+  await typePin(page, '135790');
+  await typePin(page, '135790');
+  await expect(gate).toBeHidden();
+  await expect(page.getByTestId('staff-pin-changed')).toBeVisible();
+  await expect(page.getByTestId('staff-screen')).toBeVisible();
+
+  await page.getByTestId('staff-close').click();
+  await openStaff(page);
+  await typePin(page, PIN);
+  await expect(page.getByTestId('pin-message')).toHaveAttribute('data-reason', 'wrong');
+  await typePin(page, '135790');
+  await expect(page.getByTestId('staff-screen')).toBeVisible();
+  await expect(page.getByTestId('staff-pin-changed')).toBeHidden();
+
+  // Cancel leaves the PIN as it was.
+  await page.getByTestId('staff-change-pin').click();
+  await page.getByTestId('pin-cancel').click();
+  await expect(page.getByTestId('staff-gate')).toBeHidden();
+  await expect(page.getByTestId('staff-screen')).toBeVisible();
+});
+
+test('staff mode closes itself after three idle minutes; a touch restarts the count', async ({ page }) => {
+  // A fake clock that still runs: everything works as usual, and the test can jump minutes ahead.
+  await page.clock.install();
+  await page.goto(kioskUrl());
+  await setPinAtSetup(page, PIN);
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  await openStaff(page);
+  await typePin(page, PIN);
+  const staff = page.getByTestId('staff-screen');
+  await expect(staff).toBeVisible();
+  await expect(staff).toContainText('3분');
+
+  // A closing screen would be gone within a render: give it one before saying it stayed.
+  const stillOpen = async () => {
+    await page.waitForTimeout(500);
+    await expect(staff).toBeVisible();
+  };
+  await page.clock.fastForward('02:30');
+  await stillOpen();
+  await page.getByTestId('staff-scope-mine').click(); // staff still at work: the count starts again
+  await page.clock.fastForward('02:30');
+  await stillOpen();
+  await page.clock.fastForward('00:31');
+  await expect(staff).toBeHidden();
+  await expect(page.getByTestId('scan-prompt')).toBeVisible();
+  // Back in, it asks for the PIN again.
+  await openStaff(page);
+});
+
+test('a kiosk paired with the demo server takes the event\'s staff PIN from the config', async ({ page }) => {
+  const up = await startUpstream({ tickets: 50 });
+  try {
+    await pairByUrl(page, up.url, await up.pairingLink('info-desk'));
+    await openStaff(page); // 'enter', not 'set': the kiosk has a PIN without anyone setting one here
+    await typePin(page, '1357');
+    await expect(page.getByTestId('pin-message')).toHaveAttribute('data-reason', 'wrong');
+    await typePin(page, PIN);
+    await expect(page.getByTestId('staff-screen')).toBeVisible();
+  } finally {
+    await up.close();
+  }
 });
