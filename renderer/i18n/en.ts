@@ -73,6 +73,7 @@ export const en = {
     criticalAction: 'Sync started. Export the check-ins now',
     export: 'Export now',
     level: 'Disk space',
+    levelQuota: 'Browser storage quota',
     levelOf: '{{free}} free of {{total}} ({{level}})',
     level_ok: 'OK',
     level_warning: 'low',

@@ -75,6 +75,7 @@ export const ko: Strings = {
     criticalAction: '동기화를 시작했습니다. 지금 체크인을 내보내세요',
     export: '지금 내보내기',
     level: '디스크 공간',
+    levelQuota: '브라우저 저장 한도',
     levelOf: '{{total}} 중 {{free}} 남음 ({{level}})',
     level_ok: '정상',
     level_warning: '부족',

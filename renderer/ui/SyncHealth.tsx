@@ -65,7 +65,7 @@ export function SyncHealth() {
     [t('health.lastSync'), lastSync ? new Date(lastSync).toLocaleString() : t('health.never'), {}],
     [t('health.storage'), t('health.storageOf', { used: formatBytes(storage?.usage), quota: formatBytes(storage?.quota) }), { 'data-usage': storage?.usage ?? '' }],
     [
-      t('storage.level'),
+      t(disk?.source === 'quota' ? 'storage.levelQuota' : 'storage.level'),
       disk ? t('storage.levelOf', { free: formatBytes(disk.freeBytes), total: formatBytes(disk.totalBytes), level: t(`storage.level_${disk.level}`) }) : '—',
       { 'data-storage-level': disk?.level ?? '', 'data-storage-source': disk?.source ?? '' },
     ],
