@@ -5,16 +5,25 @@
 // cannot drift apart. One person can match through several keys: the caller
 // de-duplicates by ticket (e.g. Dexie's `.distinct()`).
 //
-// Keys per text (name, then company):
-//   - the text disassembled into jamo, spaces and punctuation removed:
+// Keys per person:
+//   - the name disassembled into jamo, spaces and punctuation removed:
 //     "김철현" → "ㄱㅣㅁㅊㅓㄹㅎㅕㄴ", so "김처" or even "김첧" (what an IME shows
 //     mid-typing) is a prefix; Latin is lowercased with accents stripped;
-//   - each word the same way, when there are several ("doe" finds Jane Doe);
-//   - the 초성 of the whole text when it has Hangul syllables ("ㄱㅊㅎ").
+//   - each LATER word of a name of several ("doe" finds Jane Doe): the first
+//     word is already a prefix of the whole-name key;
+//   - the 초성 of the name when it has Hangul syllables ("ㄱㅊㅎ");
+//   - ONE key for the company: the whole of it in jamo, legal forms removed
+//     ("(주)", "주식회사", "Co., Ltd.", "GmbH"…), so "한빛" finds "(주)한빛정밀".
 // A query of bare choseong disassembles to itself, so one query key serves
 // both the choseong and the jamo keys.
+//
+// Why so few: every key is an index entry written for every ticket, and with the
+// 5.8 keys of schema v1 index entries took two thirds of Chromium's IndexedDB
+// time on a first sync of 200k tickets (bench roster-sync). Company 초성 and
+// later company words were cut for that; names keep every way the README promises. Any change to the
+// keys needs a new TurnoutDb version whose upgrade recomputes them (db.ts).
 
-import { disassemble, getChoseong } from 'es-hangul';
+import { disassemble } from 'es-hangul';
 
 /**
  * Longest key kept. Keys are indexed for every ticket (200k+), so they stay
@@ -29,21 +38,74 @@ const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
 // never compose back, and split syllables for nothing.
 const NOT_HANGUL = /[^\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7A3\uD7B0-\uD7FF]+/gu;
 
+// Legal forms, which nobody types to find a company and which would otherwise
+// lead its key ("(주)한빛정밀" must be found by "한빛"). Korean ones go wherever
+// they stand (also unspaced, "주식회사한빛"). Latin ones are whole words of the
+// folded text (accents stripped: "Công ty Cổ phần" → "cong ty co phan"), cut
+// only where they stand in the way or add length: Vietnamese forms at the start,
+// the rest at the end ("Co., Ltd.", "GmbH & Co. KG") — "co" inside "Cơ khí Hà
+// Nội" is a word of the name.
+const KO_LEGAL = /\((?:주|유|사|재|합)\)|주식회사|유한책임회사|유한회사|합자회사|합명회사|사단법인|재단법인/g;
+const LEADING_LEGAL = /^(?:(?:cong ty|co phan|tnhh)(?: |$))+/;
+const TRAILING_LEGAL = /(?:(?:^| )(?:co|ltd|inc|llc|llp|corp|corporation|limited|pty|plc|gmbh|ag|kg|kk|k k|jsc|sa|srl|bv|nv))+$/;
+
 function unfold(run: string): string {
   return run.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
-/**
- * Lowercase, strip accents and unfold compatibility forms (fullwidth Latin,
- * "㈜" → "(주)") outside Hangul, then turn everything that is not a letter or
- * digit into a single space.
- */
+/** Accents stripped and compatibility forms (fullwidth Latin, "㈜" → "(주)") unfolded outside Hangul, lowercased. */
+function unfolded(text: string): string {
+  return text.replace(NOT_HANGUL, unfold).toLowerCase();
+}
+
+/** Everything that is not a letter or digit becomes a single space. */
+function spaced(text: string): string {
+  return text.replace(/[^\p{L}\p{Nd}]+/gu, ' ').trim();
+}
+
 function fold(text: string): string {
-  return text
-    .replace(NOT_HANGUL, unfold)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{Nd}]+/gu, ' ')
-    .trim();
+  return spaced(unfolded(text));
+}
+
+// es-hangul's disassemble() and getChoseong(), with one table lookup per
+// character: a first sync computes the keys of 200k tickets on the page's main
+// thread beside IndexedDB, and es-hangul's general path cost ~10 µs a name.
+// Same output, character for character (tests/unit/core/search.test.ts checks
+// every syllable and random text against es-hangul).
+const SYLLABLE_FIRST = 0xac00;
+const SYLLABLE_LAST = 0xd7a3;
+const SYLLABLES_PER_CHOSEONG = 21 * 28;
+const COMPAT_FIRST = 0x3131; // ㄱ
+const COMPAT_LAST = 0x3163; // ㅣ
+const COMPAT_LAST_CONSONANT = 0x314e; // ㅎ
+const CONJOINING_CHOSEONG_FIRST = 0x1100;
+const CONJOINING_CHOSEONG_LAST = 0x1112;
+const CHOSEONGS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const syllableJamo: string[] = [];
+const compatJamo: string[] = [];
+
+/** es-hangul `disassemble(text)`: syllables and compound jamo into basic jamo, the rest as is. */
+export function disassembleJamo(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= SYLLABLE_FIRST && c <= SYLLABLE_LAST) out += syllableJamo[c - SYLLABLE_FIRST] ??= disassemble(text.charAt(i));
+    else if (c >= COMPAT_FIRST && c <= COMPAT_LAST) out += compatJamo[c - COMPAT_FIRST] ??= disassemble(text.charAt(i));
+    else out += text.charAt(i);
+  }
+  return out;
+}
+
+/** es-hangul `getChoseong(text)`: each syllable's initial, typed consonants and whitespace kept, the rest dropped. */
+export function choseongOf(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= SYLLABLE_FIRST && c <= SYLLABLE_LAST) out += CHOSEONGS.charAt(Math.floor((c - SYLLABLE_FIRST) / SYLLABLES_PER_CHOSEONG));
+    else if (c >= CONJOINING_CHOSEONG_FIRST && c <= CONJOINING_CHOSEONG_LAST) out += CHOSEONGS.charAt(c - CONJOINING_CHOSEONG_FIRST);
+    else if ((c >= COMPAT_FIRST && c <= COMPAT_LAST_CONSONANT) || /\s/.test(text.charAt(i))) out += text.charAt(i);
+  }
+  return out;
 }
 
 function cut(key: string): string {
@@ -53,26 +115,31 @@ function cut(key: string): string {
 }
 
 function jamo(word: string): string {
-  return cut(disassemble(word));
+  return cut(disassembleJamo(word));
 }
 
-function keysOf(text: string, into: Set<string>): void {
-  const folded = fold(text);
+function nameKeys(name: string, into: Set<string>): void {
+  const folded = fold(name);
   if (folded.length === 0) return;
   const words = folded.split(' ');
-  into.add(jamo(words.join('')));
-  if (words.length > 1) for (const w of words) into.add(jamo(w));
-  if (HANGUL_SYLLABLE.test(folded)) {
-    const cho = cut(getChoseong(words.join('')));
-    if (cho.length > 0) into.add(cho);
-  }
+  const whole = words.join('');
+  into.add(jamo(whole));
+  for (let i = 1; i < words.length; i++) into.add(jamo(words[i] as string));
+  if (HANGUL_SYLLABLE.test(whole)) into.add(cut(choseongOf(whole)));
+}
+
+/** The company's one key: the whole company in jamo, without legal forms (unless that leaves nothing). */
+function companyKey(company: string): string {
+  const text = unfolded(company);
+  const stripped = spaced(text.replace(KO_LEGAL, ' ')).replace(LEADING_LEGAL, '').replace(TRAILING_LEGAL, '');
+  return jamo((stripped.length > 0 ? stripped : spaced(text)).replace(/ /g, ''));
 }
 
 /** Keys to index for one person; de-duplicated, never empty strings. */
 export function searchKeys(name: string, company: string): string[] {
   const keys = new Set<string>();
-  keysOf(name ?? '', keys);
-  keysOf(company ?? '', keys);
+  nameKeys(name ?? '', keys);
+  keys.add(companyKey(company ?? ''));
   keys.delete('');
   return [...keys];
 }
