@@ -2,40 +2,42 @@
 // cursor in ONE transaction (a crash resumes from the last committed page), the
 // event config with its ETag, and the two resets — pairing to an event (drop the
 // old roster) and revocation (wipe personal data, keep unsent check-ins).
-import type { CheckIn, SyncState, Ticket } from '../../core/model';
+import type { CheckIn, SyncState } from '../../core/model';
 import type { EventConfig, TicketRow, TurnoutDb } from './db';
-import { toRow } from './roster';
 import { cursorKey, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
 
-/** Upserts a page of tickets (tombstones included, stored as such) and moves the cursor. */
-export async function applyTicketsPage(db: TurnoutDb, items: Ticket[], next: number): Promise<void> {
+/**
+ * Upserts a page of pulled rows (roster.ts toPulledRow; tombstones included, stored
+ * as such) and moves the cursor, in one transaction: the cursor never passes a row
+ * that is not committed, so a crash resumes from the last committed page.
+ */
+export async function applyTicketsPage(db: TurnoutDb, rows: TicketRow[], next: number): Promise<void> {
   await db.transaction('rw', db.tickets, db.meta, async () => {
-    if (items.length) {
+    if (rows.length) {
       // A row refreshed by an online decision may already be newer than this page's copy.
-      const newer = await localSeqsAbove(db, items);
-      const rows: TicketRow[] = [];
-      for (const t of items) {
-        const have = newer.get(t.code);
-        if (have === undefined || have <= t.seq) rows.push(toRow(t));
-      }
-      await db.tickets.bulkPut(rows);
+      const newer = await localRowsAhead(db, rows);
+      const keep = (r: TicketRow) => {
+        const have = newer.get(r.code);
+        return have === undefined || have <= r.seq;
+      };
+      await db.tickets.bulkPut(newer.size ? rows.filter(keep) : rows);
     }
     await db.meta.put({ key: cursorKey('tickets'), value: next });
   });
 }
 
 /**
- * The seq of every local row that could be newer than an item of this page: only
- * rows above the page's lowest seq can be. Usually there are none, so one short walk
- * of the seq index replaces a read per item (on a first sync of 200k tickets those
- * point reads cost about a fifth of the pull); when there are many, read the page's codes.
+ * The seq of every local row that could be newer than a row of this page. Only rows
+ * written outside the pull stream can be, and only those carry `ahead` (db.ts): its
+ * sparse index is usually empty, so one short walk answers without a read per row.
+ * When more are ahead than the page holds, read the page's codes instead.
  */
-async function localSeqsAbove(db: TurnoutDb, items: Ticket[]): Promise<Map<string, number>> {
-  const lowest = items.reduce((m, t) => Math.min(m, t.seq), Infinity);
-  const above = await db.tickets.where('seq').above(lowest).limit(items.length).primaryKeys();
-  const codes = above.length < items.length ? above : items.map((t) => t.code);
-  const rows = codes.length ? await db.tickets.bulkGet(codes) : [];
-  return new Map(rows.filter((r): r is TicketRow => r !== undefined).map((r) => [r.code, r.seq]));
+async function localRowsAhead(db: TurnoutDb, rows: TicketRow[]): Promise<Map<string, number>> {
+  const lowest = rows.reduce((m, t) => Math.min(m, t.seq), Infinity);
+  const ahead = await db.tickets.where('ahead').above(lowest).limit(rows.length).primaryKeys();
+  const codes = ahead.length < rows.length ? ahead : rows.map((t) => t.code);
+  const found = codes.length ? await db.tickets.bulkGet(codes) : [];
+  return new Map(found.filter((r): r is TicketRow => r !== undefined).map((r) => [r.code, r.seq]));
 }
 
 export interface CheckinsApplied {

@@ -1,14 +1,37 @@
-// The roster in IndexedDB: bulk import in chunks, and indexed search by code,
-// name (Hangul-aware: 초성 and mid-syllable prefixes) and company. The roster is
-// never loaded into memory; every lookup goes through an index.
+// The roster in IndexedDB: the stored row of a ticket, bulk import in chunks, and
+// indexed search by code, name (Hangul-aware: 초성 and mid-syllable prefixes) and
+// company. The roster is never loaded into memory; every lookup goes through an index.
 import { queryKey, searchKeys } from '../../core/search';
 import type { Ticket } from '../../core/model';
 import type { EventConfig, TicketRow, TurnoutDb } from './db';
 
 export const IMPORT_CHUNK = 2000;
 
+/**
+ * The row of a ticket written outside the pull stream (an online decision's copy,
+ * an import): marked `ahead` when it has a seq, since a pull page may still carry
+ * an older copy of it. Rows of seq 0 (imported) are older than anything pulled.
+ */
 export function toRow(ticket: Ticket): TicketRow {
+  const row: TicketRow = { ...ticket, keys: searchKeys(ticket.name, ticket.company) };
+  if (ticket.seq > 0) row.ahead = ticket.seq;
+  return row;
+}
+
+/** The row of a pulled ticket: never `ahead`, as the page's cursor commits with it. */
+export function toPulledRow(ticket: Ticket): TicketRow {
   return { ...ticket, keys: searchKeys(ticket.name, ticket.company) };
+}
+
+/**
+ * Schema upgrades (db.ts): a stored row's keys recomputed with today's scheme, and
+ * marked `ahead` when its seq is past the tickets cursor (`pulledThrough`): only
+ * such a row can be newer than what the pull will still deliver.
+ */
+export function rekeyRow(row: TicketRow, pulledThrough: number): void {
+  row.keys = searchKeys(row.name, row.company);
+  if (row.seq > pulledThrough) row.ahead = row.seq;
+  else delete row.ahead;
 }
 
 /** Upserts tickets by code; reports progress after each committed chunk. */
@@ -49,11 +72,15 @@ export function ticketCount(db: TurnoutDb): Promise<number> {
   return db.tickets.count();
 }
 
+/** The ticket of a stored row: without its search keys and `ahead` mark. */
+export function ticketOf(row: TicketRow): Ticket {
+  const { keys: _keys, ahead: _ahead, ...ticket } = row;
+  return ticket;
+}
+
 export async function findTicket(db: TurnoutDb, code: string): Promise<Ticket | undefined> {
   const row = await db.tickets.get(code);
-  if (!row) return undefined;
-  const { keys: _keys, ...ticket } = row;
-  return ticket;
+  return row ? ticketOf(row) : undefined;
 }
 
 /**
@@ -79,8 +106,7 @@ export async function searchTickets(db: TurnoutDb, query: string, limit = 20): P
   for (const row of exact ? [exact, ...rows] : rows) {
     if (seen.has(row.code)) continue;
     seen.add(row.code);
-    const { keys: _keys, ...ticket } = row;
-    out.push(ticket);
+    out.push(ticketOf(row));
   }
   return out.slice(0, limit);
 }
