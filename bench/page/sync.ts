@@ -6,7 +6,7 @@
 import PouchDB from 'pouchdb-browser';
 import { TurnoutDb, type TicketRow } from '../../renderer/storage/db';
 import { outboxCount } from '../../renderer/storage/checkin';
-import { toRow } from '../../renderer/storage/roster';
+import { toPulledRow } from '../../renderer/storage/roster';
 import { SyncClient } from '../../renderer/sync/client';
 import { pairAndSync, pairDevice } from '../../renderer/sync/pairing';
 import { ticketFromWire } from '../../renderer/sync/pull';
@@ -30,14 +30,14 @@ function timedFetch(acc: { ms: number }): typeof fetch {
   };
 }
 
-/** Every ticket upstream, as the engine stores it (ticketFromWire → toRow); untimed. */
+/** Every ticket upstream, as the engine stores it (ticketFromWire → toPulledRow); untimed. */
 async function storedRows(link: string): Promise<TicketRow[]> {
   const pairing = await pairDevice(new TurnoutDb(SCRATCH_DB), link, { name: 'bench raw' });
   const client = new SyncClient({ server: pairing.server, token: pairing.token });
   const rows: TicketRow[] = [];
   for (let after = 0, more = true; more; ) {
     const page = await client.tickets(after, 5000);
-    for (const t of page.items) rows.push(toRow(ticketFromWire(t)));
+    for (const t of page.items) rows.push(toPulledRow(ticketFromWire(t)));
     ({ next: after, more } = page);
   }
   return rows;

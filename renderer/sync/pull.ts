@@ -2,12 +2,14 @@
 // (`/v1/sync/checkins`) after the cursors kept in IndexedDB, page by page. Each
 // page is committed together with its cursor in one transaction, so a crash or a
 // cut connection resumes from the last committed page and never skips a row.
+// The next page is fetched and prepared while the current one is written.
 // Tombstones are stored as such so decide() refuses them; our own check-ins
 // echoed back only refresh their state and never re-enter the outbox.
 import type { CheckIn, Ticket } from '../../core/model';
 import type { CheckinWire, TicketWire } from '../../core/protocol';
 import type { TurnoutDb } from '../storage/db';
 import { applyCheckinsPage, applyTicketsPage } from '../storage/replica';
+import { toPulledRow } from '../storage/roster';
 import { getCursor, type Cursor } from '../storage/sync-meta';
 import type { SyncClient } from './client';
 import { SyncError } from './errors';
@@ -78,11 +80,12 @@ interface Page<T> {
   total?: number;
 }
 
-async function pullPaged<W extends { seq: number }>(
+async function pullPaged<W extends { seq: number }, P>(
   db: TurnoutDb,
   which: Cursor,
   fetchPage: (after: number, limit: number) => Promise<Page<W>>,
-  apply: (items: W[], next: number) => Promise<unknown>,
+  prepare: (items: W[]) => P,
+  apply: (prepared: P, next: number) => Promise<unknown>,
   opts: PullOptions,
 ): Promise<PullResult> {
   const limit = opts.limit ?? DEFAULT_PULL_LIMIT;
@@ -91,16 +94,31 @@ async function pullPaged<W extends { seq: number }>(
   let items = 0;
   let pages = 0;
   let total: number | undefined;
+  // Fetching, checking and preparing (JSON, search keys) a page is the page's own
+  // work, done while IndexedDB writes the previous one: on a first sync of 200k
+  // tickets that work hid behind the writes instead of adding to them. Pages are
+  // still committed one at a time, in order, each with its cursor.
+  const load = (after: number) =>
+    fetchPage(after, limit).then((page) => {
+      checkPage(which, page, after, limit);
+      return { page, prepared: prepare(page.items) };
+    });
+  let coming = load(cursor);
   for (;;) {
-    const page = await fetchPage(cursor, limit);
-    checkPage(which, page, cursor, limit);
+    const { page, prepared } = await coming;
+    const last = !page.more || pages + 1 >= maxPages;
+    if (!last) {
+      coming = load(page.next);
+      // Should writing this page fail, the page read ahead is dropped unread.
+      coming.catch(() => undefined);
+    }
     if (pages === 0 && page.total !== undefined) total = page.total;
-    await apply(page.items, page.next);
+    await apply(prepared, page.next);
     cursor = page.next;
     items += page.items.length;
     pages++;
     opts.onProgress?.({ phase: which, done: items, total: total !== undefined ? Math.max(total, items) : undefined, pages });
-    if (!page.more || pages >= maxPages) break;
+    if (last) break;
   }
   return { items, pages, cursor };
 }
@@ -124,7 +142,8 @@ export function pullTickets(db: TurnoutDb, client: SyncClient, opts: PullOptions
     db,
     'tickets',
     (after, limit) => client.tickets(after, limit),
-    (items, next) => applyTicketsPage(db, items.map(ticketFromWire), next),
+    (items) => items.map((t) => toPulledRow(ticketFromWire(t))),
+    (rows, next) => applyTicketsPage(db, rows, next),
     opts,
   );
 }
@@ -134,7 +153,8 @@ export function pullCheckins(db: TurnoutDb, client: SyncClient, opts: PullOption
     db,
     'checkins',
     (after, limit) => client.checkins(after, limit),
-    (items, next) => applyCheckinsPage(db, items.map(checkinFromWire), next),
+    (items) => items.map(checkinFromWire),
+    (rows, next) => applyCheckinsPage(db, rows, next),
     opts,
   );
 }
