@@ -8,7 +8,7 @@ import { dayKey, isoWithOffset } from '../../core/time';
 import { newCheckInId } from '../../core/ids';
 import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
 import type { TurnoutDb } from './db';
-import { toRow } from './roster';
+import { ticketOf, toRow } from './roster';
 import { journaled, type JournalSink } from './journaled-write';
 
 export interface ScanRequest {
@@ -58,7 +58,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
     // two scans of one code in quick succession can never both be admitted.
     db.transaction('rw', db.tickets, db.checkins, async () => {
       const row = await db.tickets.get(code);
-      ticket = row ? stripKeys(row) : undefined;
+      ticket = row ? ticketOf(row) : undefined;
       const history = await db.checkins.where('code').equals(code).toArray();
       verdict = decide({
         ticket,
@@ -95,11 +95,6 @@ function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verd
   if (req.override) record.override = req.override;
   if (req.clockOffsetMs !== undefined) record.clockOffsetMs = req.clockOffsetMs;
   return record;
-}
-
-function stripKeys(row: Ticket & { keys?: string[] }): Ticket {
-  const { keys: _keys, ...ticket } = row;
-  return ticket;
 }
 
 /**
