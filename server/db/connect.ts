@@ -1,14 +1,13 @@
 // Opens the server database: PostgreSQL (via `pg`) when a URL is given,
 // otherwise SQLite (better-sqlite3) in a file or `:memory:`. Migrates to the
-// latest schema before returning. The rest of the server sees only Kysely.
+// latest schema before returning. The rest of the server sees only Kysely
+// (and, for the few statements written per dialect, dialectOf).
 
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema-types';
 import { migrateToLatest } from './migrations';
+import { openSqliteDatabase } from './sqlite';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -46,14 +45,19 @@ function openPostgres(url: string, poolSize: number): Kysely<Database> {
 }
 
 function openSqlite(path: string): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new BetterSqlite3(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
   // Kysely's SQLite driver runs one connection behind a mutex: every
   // transaction is serialized, which is what the sequence counter relies on.
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteDatabase(path) }) });
+}
+
+const kinds = new WeakMap<Kysely<Database>, DbKind>();
+
+/**
+ * The dialect of a database opened here, for the few statements written per
+ * dialect (repo/checkins-sql.ts); undefined for any other Kysely instance.
+ */
+export function dialectOf(db: Kysely<Database>): DbKind | undefined {
+  return kinds.get(db);
 }
 
 /** Opens and migrates the database. */
@@ -68,5 +72,6 @@ export async function openDatabase(opts: DbOptions): Promise<Db> {
     await db.destroy();
     throw err;
   }
+  kinds.set(db, kind);
   return { db, kind, close: () => db.destroy() };
 }
