@@ -1,6 +1,7 @@
 // Kiosks and how they join: single-use, expiring pairing codes; device rows
-// holding only the SHA-256 of the bearer token; revocation; the heartbeat
-// fields staff watch (last seen, outbox depth, app version, clock).
+// holding only the SHA-256 of the bearer token, looked up (briefly cached) on
+// every device request; revocation; the heartbeat fields staff watch (last
+// seen, outbox depth, app version, clock).
 
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -87,14 +88,55 @@ export async function redeemPairingCode(db: Db, rawCode: string, name: string, n
   });
 }
 
+// Every device request looks its token up. On PostgreSQL that query was a
+// third of an upload's cost (both sides), so rows found are kept briefly, per
+// database. Writes made through this module update or drop the copy at once;
+// a change made by another process (the CLI's revoke, a second server) is
+// seen within DEVICE_CACHE_MS. Unknown tokens are never cached.
+const DEVICE_CACHE_MS = 2_000;
+
+interface DeviceCache {
+  rows: Map<string, { row: DevicesTable; until: number }>;
+  /** Bumped by every write: a lookup that raced one does not cache what it read. */
+  generation: number;
+}
+const deviceCaches = new WeakMap<Db, DeviceCache>();
+
+function cacheOf(db: Db): DeviceCache {
+  let cache = deviceCaches.get(db);
+  if (!cache) deviceCaches.set(db, (cache = { rows: new Map(), generation: 0 }));
+  return cache;
+}
+
+/** Drops the cached copies of a device: call before and after writing its row. */
+function forgetDevice(db: Db, deviceId: string): void {
+  const cache = cacheOf(db);
+  cache.generation++;
+  for (const [hash, e] of cache.rows) if (e.row.id === deviceId) cache.rows.delete(hash);
+}
+
 export async function findDeviceByToken(db: Db, token: string): Promise<DevicesTable | undefined> {
-  return db.selectFrom('devices').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+  const hash = hashToken(token);
+  const cache = cacheOf(db);
+  const hit = cache.rows.get(hash);
+  if (hit && hit.until > performance.now()) return hit.row;
+  const generation = cache.generation;
+  const row = await db.selectFrom('devices').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  const t = performance.now();
+  if (!row) cache.rows.delete(hash);
+  else if (generation === cache.generation) {
+    if (cache.rows.size >= 10_000) for (const [h, e] of cache.rows) if (e.until <= t) cache.rows.delete(h);
+    cache.rows.set(hash, { row, until: t + DEVICE_CACHE_MS });
+  }
+  return row;
 }
 
 /** Marks the device seen; skipped when it was seen less than `minGapMs` ago (saves a write per pull). */
 export async function touchDevice(db: Db, device: DevicesTable, now = Date.now(), minGapMs = 10_000): Promise<void> {
   if (device.last_seen_at !== null && now - Number(device.last_seen_at) < minGapMs) return;
   await db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', device.id).execute();
+  // The row may be the cached copy: the next request of this device then skips the write too.
+  device.last_seen_at = now;
 }
 
 export interface HeartbeatFields {
@@ -106,6 +148,7 @@ export interface HeartbeatFields {
 }
 
 export async function recordHeartbeat(db: Db, deviceId: string, f: HeartbeatFields, now = Date.now()): Promise<void> {
+  forgetDevice(db, deviceId);
   await db
     .updateTable('devices')
     .set({
@@ -118,11 +161,14 @@ export async function recordHeartbeat(db: Db, deviceId: string, f: HeartbeatFiel
     })
     .where('id', '=', deviceId)
     .execute();
+  forgetDevice(db, deviceId);
 }
 
 /** True when the device existed (revoking twice is fine). */
 export async function revokeDevice(db: Db, deviceId: string): Promise<boolean> {
+  forgetDevice(db, deviceId);
   const res = await db.updateTable('devices').set({ revoked: 1 }).where('id', '=', deviceId).executeTakeFirst();
+  forgetDevice(db, deviceId);
   return Number(res.numUpdatedRows) === 1;
 }
 
