@@ -17,15 +17,15 @@ const counterName = (eventId: string) => `seq:${eventId}`;
 
 export class Sequence {
   private current: number;
-  private readonly start: number;
 
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly name: string,
     value: number,
+    /** What the counter row already holds (value plus any reservation). */
+    private stored = value,
   ) {
     this.current = value;
-    this.start = value;
   }
 
   /** The next number; strictly greater than every number committed before. */
@@ -34,23 +34,31 @@ export class Sequence {
     return this.current;
   }
 
-  /** Writes the counter back; call before the transaction commits. */
+  /** Writes the counter back when more were used than reserved; call before the transaction commits. */
   async save(): Promise<void> {
-    if (this.current === this.start) return;
+    if (this.current <= this.stored) return;
     await this.trx.updateTable('counters').set({ value: this.current }).where('name', '=', this.name).execute();
+    this.stored = this.current;
   }
 }
 
-/** Locks the event's sequence for the rest of `trx`; null when the event has no counter (unknown event). */
-export async function lockSequence(trx: Transaction<Database>, eventId: string): Promise<Sequence | null> {
+/**
+ * Locks the event's sequence for the rest of `trx`; null when the event has no
+ * counter (unknown event). `reserve` numbers are claimed in the same statement,
+ * so a writer that knows how many it needs skips the final write; numbers it
+ * does not use are gaps, which cursors never mind (only the order matters).
+ */
+export async function lockSequence(trx: Transaction<Database>, eventId: string, reserve = 0): Promise<Sequence | null> {
   const name = counterName(eventId);
   const row = await trx
     .updateTable('counters')
-    .set((eb) => ({ value: eb.ref('value') }))
+    .set((eb) => ({ value: eb('value', '+', reserve) }))
     .where('name', '=', name)
     .returning('value')
     .executeTakeFirst();
-  return row ? new Sequence(trx, name, Number(row.value)) : null;
+  if (!row) return null;
+  const value = Number(row.value);
+  return new Sequence(trx, name, value - reserve, value);
 }
 
 /** Creates the event's counter if missing (inside the event-creating transaction). */

@@ -1,14 +1,17 @@
 // Check-ins upstream: idempotent batch upload (the kiosk-made id is the key:
-// a repeat is `duplicate`, never a second row), conflict marking (see
+// a repeat is `duplicate`, never a second row), many devices' uploads stored
+// in one transaction (ingest.ts gathers them), conflict marking (see
 // conflicts.ts) and the paged pull of every device's check-ins by seq.
 
 import type { Kysely, Transaction } from 'kysely';
 import type { Checkpoint, RejectReason } from '../../core/model';
 import type { CheckinUpload, CheckinWire, CheckinsPage, UploadStatus } from '../../core/protocol';
-import { dayKey, hourOf } from '../../core/time';
 import type { CheckinsTable, Database } from '../db/schema-types';
-import { cursorPage, lockSequence, type Sequence } from '../db/seq';
+import { cursorPage, type Sequence } from '../db/seq';
+import type { DbKind } from '../db/connect';
+import { insertRows, selectPrior } from './checkins-sql';
 import { isConflict, remarkedBy, type Admission } from './conflicts';
+import { venueDayHour } from './venue-clock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,6 +56,7 @@ export async function pullCheckins(db: Db, eventId: string, after: number, limit
 
 export function toRow(scope: DeviceScope, item: CheckinUpload, seq: number, now: number): CheckinsTable {
   const ms = Date.parse(item.scannedAt);
+  const { day, hour } = venueDayHour(ms, scope.timeZone);
   return {
     id: item.id,
     event_id: scope.eventId,
@@ -65,8 +69,8 @@ export function toRow(scope: DeviceScope, item: CheckinUpload, seq: number, now:
     reason: item.verdict === 'rejected' ? (item.reason ?? null) : null,
     scanned_at: item.scannedAt,
     scanned_at_ms: ms,
-    day: dayKey(ms, scope.timeZone),
-    hour: hourOf(ms, scope.timeZone),
+    day,
+    hour,
     clock_offset_ms: item.clockOffsetMs ?? null,
     override_by: item.override?.by ?? null,
     override_reason: item.override?.reason ?? null,
@@ -86,19 +90,26 @@ const admissionOf = (r: Pick<CheckinsTable, 'id' | 'checkpoint_id' | 'direction'
   status: r.status as Admission['status'],
 });
 
-/** Accepted check-ins of these codes, grouped by code. */
-async function acceptedHistory(trx: Db, eventId: string, codes: string[]): Promise<Map<string, Admission[]>> {
-  const out = new Map<string, Admission[]>(codes.map((c) => [c, []]));
-  if (codes.length === 0) return out;
-  const rows = await trx
-    .selectFrom('checkins')
-    .select(['id', 'code', 'checkpoint_id', 'direction', 'verdict', 'scanned_at', 'scanned_at_ms', 'override_by', 'status'])
-    .where('event_id', '=', eventId)
-    .where('code', 'in', codes)
-    .where('verdict', '=', 'accepted')
-    .execute();
-  for (const r of rows) out.get(r.code)?.push(admissionOf(r));
-  return out;
+/**
+ * What is already stored, in as few statements as the dialect allows (each
+ * is paid under the sequence lock): which of `ids` exist (in any event), and
+ * the accepted check-ins of `codes` in this event, by code (each code gets a
+ * list, shared by the items of that code that follow).
+ */
+async function priorRows(trx: Db, kind: DbKind | undefined, eventId: string, ids: string[], codes: string[]) {
+  const asked = new Set(ids);
+  const known = new Set<string>();
+  const histories = new Map<string, Admission[]>(codes.map((c) => [c, []]));
+  const inHistory = new Set<string>();
+  for (const r of await selectPrior(trx, kind, eventId, ids, codes)) {
+    if (asked.has(r.id)) known.add(r.id);
+    const history = r.event_id === eventId && r.verdict === 'accepted' ? histories.get(r.code) : undefined;
+    if (history && !inHistory.has(r.id)) {
+      inHistory.add(r.id);
+      history.push(admissionOf(r));
+    }
+  }
+  return { known, histories };
 }
 
 /**
@@ -132,67 +143,77 @@ export async function markConflicts(trx: Transaction<Database>, seq: Sequence, i
   }
 }
 
+/** One device's upload: the checkpoints are known to the event. */
+export interface Upload {
+  deviceId: string;
+  items: CheckinUpload[];
+}
+
+export type UploadResult = { id: string; status: UploadStatus }[];
+
 /**
- * Stores a batch (checkpoints already validated) in one transaction.
- * Results come back in the order of `items`.
+ * Stores uploads of one event inside `trx`, which holds the event's sequence
+ * (`seq`, taken with lockSequence). Uploads are applied in order, with the
+ * same outcome as storing them one after another: an id seen earlier (stored
+ * before, or earlier in this call) is `duplicate`, and conflicts are judged
+ * against everything before. Results come back per upload, in item order.
  */
-export async function uploadCheckins(
-  db: Kysely<Database>,
-  scope: DeviceScope,
-  items: CheckinUpload[],
-  now = Date.now(),
-): Promise<{ id: string; status: UploadStatus }[]> {
-  if (items.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
-    const seq = await lockSequence(trx, scope.eventId);
-    if (!seq) throw new Error(`Unknown event ${scope.eventId}`);
-    const ids = [...new Set(items.map((i) => i.id))];
-    const known = new Set(
-      (await trx.selectFrom('checkins').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
-    );
-    // New ids only, first occurrence wins (a batch may repeat an id).
-    const seen = new Set(known);
-    const fresh: CheckinUpload[] = [];
-    for (const item of items) {
+export async function storeUploads(
+  trx: Transaction<Database>,
+  seq: Sequence,
+  scope: Omit<DeviceScope, 'deviceId'>,
+  uploads: Upload[],
+  now: number,
+  /** Picks the statements (checkins-sql.ts; db/connect dialectOf); portable ones when undefined. */
+  kind?: DbKind,
+): Promise<UploadResult[]> {
+  const all = uploads.flatMap((u) => u.items);
+  if (all.length === 0) return uploads.map(() => []);
+  const ids = [...new Set(all.map((i) => i.id))];
+  const codes = [...new Set(all.filter((i) => i.verdict === 'accepted').map((i) => i.code))];
+  const { known: seen, histories } = await priorRows(trx, kind, scope.eventId, ids, codes);
+  // New ids only, first occurrence wins (a batch, or two uploads, may repeat an id).
+  const fresh: { item: CheckinUpload; scope: DeviceScope }[] = [];
+  for (const u of uploads) {
+    const own: DeviceScope = { ...scope, deviceId: u.deviceId };
+    for (const item of u.items) {
       if (seen.has(item.id)) continue;
       seen.add(item.id);
-      fresh.push(item);
+      fresh.push({ item, scope: own });
     }
-    const histories = await acceptedHistory(trx, scope.eventId, [
-      ...new Set(fresh.filter((i) => i.verdict === 'accepted').map((i) => i.code)),
-    ]);
+  }
 
-    const rows: CheckinsTable[] = [];
-    const remarked = new Set<string>();
-    for (const item of fresh) {
-      const row = toRow(scope, item, seq.next(), now);
-      const history = histories.get(item.code) ?? [];
-      for (const r of placeAdmission(row, scope.checkpoints.get(item.checkpointId), scope.timeZone, history)) {
-        remarked.add(r.id);
-      }
-      rows.push(row);
+  const rows: CheckinsTable[] = [];
+  const remarked = new Set<string>();
+  for (const f of fresh) {
+    const row = toRow(f.scope, f.item, seq.next(), now);
+    const history = histories.get(f.item.code) ?? [];
+    for (const r of placeAdmission(row, scope.checkpoints.get(f.item.checkpointId), scope.timeZone, history)) {
+      remarked.add(r.id);
     }
-    // Rows of this batch that a later item re-marked are simply written as conflicts.
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const id of [...remarked]) {
-      const own = byId.get(id);
-      if (own) {
-        own.status = 'conflict';
-        remarked.delete(id);
-      }
+    rows.push(row);
+  }
+  // Rows of this call that a later item re-marked are simply written as conflicts.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const id of [...remarked]) {
+    const own = byId.get(id);
+    if (own) {
+      own.status = 'conflict';
+      remarked.delete(id);
     }
-    if (rows.length) await trx.insertInto('checkins').values(rows).execute();
-    await markConflicts(trx, seq, [...remarked]);
-    await seq.save();
+  }
+  await insertRows(trx, kind, rows);
+  await markConflicts(trx, seq, [...remarked]);
 
-    const written = new Set<string>();
-    return items.map((i) => {
+  const written = new Set<string>();
+  return uploads.map((u) =>
+    u.items.map((i) => {
       const row = byId.get(i.id);
       if (!row || written.has(i.id)) return { id: i.id, status: 'duplicate' as const };
       written.add(i.id);
       return { id: i.id, status: row.status as 'stored' | 'conflict' };
-    });
-  });
+    }),
+  );
 }
 
 /** Every check-in of an event in seq order, in pages (exports). */

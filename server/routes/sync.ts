@@ -17,10 +17,11 @@ import {
 import { deviceOf, requireDevice } from '../auth';
 import type { RouteDeps } from '../deps';
 import { ApiError, parseOr400, unprocessable } from '../errors';
-import { pullCheckins, uploadCheckins, type DeviceScope } from '../repo/checkins';
+import { pullCheckins, type DeviceScope } from '../repo/checkins';
 import { decideAndRecord } from '../repo/decide';
 import { recordHeartbeat } from '../repo/devices';
 import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
+import { createIngest } from '../repo/ingest';
 import { pullTickets } from '../repo/tickets';
 
 /** True when an If-None-Match header names this ETag (or `*`). */
@@ -32,6 +33,7 @@ function matchesEtag(header: string | string[] | undefined, etag: string): boole
 
 export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
   const auth = requireDevice(db);
+  const ingest = createIngest(db, now);
 
   async function scopeOf(request: FastifyRequest): Promise<DeviceScope> {
     const device = deviceOf(request);
@@ -72,14 +74,12 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
       throw new ApiError(413, 'too_many_items', `At most ${MAX_UPLOAD_ITEMS} check-ins per upload, got ${raw.items.length}`);
     }
     const body = parseOr400(UploadRequest, request.body);
-    const scope = await scopeOf(request);
-    const unknown = [...new Set(body.items.map((i) => i.checkpointId))].filter((id) => !scope.checkpoints.has(id));
-    if (unknown.length) {
-      throw unprocessable(`Unknown checkpoint(s): ${unknown.join(', ')}; nothing was stored`, 'unknown_checkpoint');
-    }
-    const results = await uploadCheckins(db, scope, body.items, now());
+    const device = deviceOf(request);
+    // Checkpoints are checked, and the batch stored, in a transaction shared
+    // with concurrent uploads of the event (repo/ingest.ts).
+    const results = await ingest.submit(device.event_id, { deviceId: device.id, items: body.items });
     request.log.info(
-      { deviceId: scope.deviceId, items: results.length, stored: results.filter((r) => r.status !== 'duplicate').length },
+      { deviceId: device.id, items: results.length, stored: results.filter((r) => r.status !== 'duplicate').length },
       'check-ins uploaded',
     );
     return { results };
