@@ -15,7 +15,7 @@ import { SyncClient } from './client';
 import { pullConfig } from './config';
 import { asSyncError, isFatal, isUnreachable, SyncError } from './errors';
 import { sendHeartbeat } from './heartbeat';
-import { pullCheckins, pullTickets, type PullProgress, type PullResult } from './pull';
+import { DEFAULT_PULL_LIMIT, pullCheckins, pullTickets, type PullProgress, type PullResult } from './pull';
 import { pushOutbox, type PushResult } from './push';
 import type { SyncEvent, SyncProblem, SyncStatus } from './status';
 
@@ -104,7 +104,7 @@ export class SyncEngine {
       intervalMs: options.intervalMs ?? 15_000,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       scanDebounceMs: options.scanDebounceMs ?? 300,
-      pageLimit: options.pageLimit ?? 2000,
+      pageLimit: options.pageLimit ?? DEFAULT_PULL_LIMIT,
       batchSize: options.batchSize ?? 500,
       appVersion: options.appVersion ?? 'turnout-kiosk',
       backoff: options.backoff ?? DEFAULT_BACKOFF,
