@@ -71,6 +71,7 @@ export const en = {
     warning: 'Disk space is low: {{free}} free',
     critical: 'Disk almost full: {{free}} free. Check-ins may soon fail to save',
     criticalAction: 'Sync started. Export the check-ins now',
+    criticalActionLocal: 'Export the check-ins now',
     export: 'Export now',
     level: 'Disk space',
     levelQuota: 'Browser storage quota',

@@ -73,6 +73,7 @@ export const ko: Strings = {
     warning: '저장 공간 부족: {{free}} 남음',
     critical: '저장 공간이 거의 없습니다: {{free}} 남음. 곧 체크인을 저장하지 못할 수 있습니다',
     criticalAction: '동기화를 시작했습니다. 지금 체크인을 내보내세요',
+    criticalActionLocal: '지금 체크인을 내보내세요',
     export: '지금 내보내기',
     level: '디스크 공간',
     levelQuota: '브라우저 저장 한도',

@@ -23,7 +23,7 @@ interface Props {
 export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff }: Props) {
   const { t } = useTranslation();
   const { ko, en } = useBilingual();
-  const { config, session, lang, setLang, rehearsal, now, storage } = useKiosk();
+  const { config, session, lang, setLang, rehearsal, now, storage, sync } = useKiosk();
   const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
   const disk = useStorageStatus(storage);
 
@@ -52,7 +52,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           {onStaff && <button type="button" className="btn btn--ghost" data-testid="open-staff" onClick={onStaff}>{t('staff.open')}</button>}
         </div>
       </header>
-      <StorageBanner status={disk} onExport={onStaff} />
+      <StorageBanner status={disk} onExport={onStaff} syncing={sync !== null} />
       <main className="scan__main">
         {outcome ? (
           <VerdictPanel key={outcome.seq} outcome={outcome} />
