@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { demoTicket } from '../../core/demo/roster';
 import { admissibleCodes, kioskUrl, openAtCheckpoint, scan } from '../e2e/support/kiosk';
+import { installShellBridge } from '../support/shell-bridge';
 
 test('docs screenshots', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -48,4 +49,16 @@ test('docs screenshots', async ({ page }) => {
   await expect(page.locator('[data-total="scans"]')).toBeVisible();
   await expect(page.locator('.chart__plot canvas')).toBeVisible();
   await page.screenshot({ path: 'docs/staff.png' });
+});
+
+test('docs screenshot: the scan screen on a nearly full disk (Electron journal via the shell bridge)', async ({ context, page, baseURL }) => {
+  const bridge = await installShellBridge(context, new URL(baseURL!).origin);
+  try {
+    bridge.setDisk({ freeBytes: 120 * 1024 ** 2, totalBytes: 64 * 1024 ** 3 });
+    await openAtCheckpoint(page, 'hall-a');
+    await expect(page.getByTestId('storage-banner')).toHaveAttribute('data-level', 'critical');
+    await page.screenshot({ path: 'docs/storage-critical.png' });
+  } finally {
+    await bridge.close();
+  }
 });
