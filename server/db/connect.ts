@@ -44,10 +44,11 @@ function openPostgres(url: string, poolSize: number): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-function openSqlite(path: string): Kysely<Database> {
+function openSqlite(path: string): { db: Kysely<Database>; closed: () => Promise<void> } {
   // Kysely's SQLite driver runs one connection behind a mutex: every
   // transaction is serialized, which is what the sequence counter relies on.
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteDatabase(path) }) });
+  const database = openSqliteDatabase(path);
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), closed: database.closed };
 }
 
 const kinds = new WeakMap<Kysely<Database>, DbKind>();
@@ -63,15 +64,20 @@ export function dialectOf(db: Kysely<Database>): DbKind | undefined {
 /** Opens and migrates the database. */
 export async function openDatabase(opts: DbOptions): Promise<Db> {
   const kind: DbKind = opts.databaseUrl ? 'postgres' : 'sqlite';
-  const db = opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10)
+  const { db, closed } = opts.databaseUrl
+    ? { db: openPostgres(opts.databaseUrl, opts.poolSize ?? 10), closed: () => Promise.resolve() }
     : openSqlite(opts.sqlitePath ?? ':memory:');
+  // Closed means every connection is: SQLite's checkpointer thread included.
+  const close = async () => {
+    await db.destroy();
+    await closed();
+  };
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>);
   } catch (err) {
-    await db.destroy();
+    await close();
     throw err;
   }
   kinds.set(db, kind);
-  return { db, kind, close: () => db.destroy() };
+  return { db, kind, close };
 }

@@ -56,13 +56,16 @@ parentPort.once('message', () => { clearTimeout(timer); db.close(); parentPort.c
 `;
 
 /** Starts the checkpointer thread; `onGone` runs if it fails or ends before being stopped. */
-function startCheckpointer(path: string, onGone: () => void): { stop(): void } | null {
+function startCheckpointer(path: string, onGone: () => void): { stop(): void; exited: Promise<void> } | null {
   let stopping = false;
+  let exited!: () => void;
+  const done = new Promise<void>((resolve) => (exited = resolve));
   try {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module, path, busyMs: CHECKPOINT_BUSY_MS, idleMs: CHECKPOINT_IDLE_MS } });
     worker.on('error', () => undefined); // 'exit' follows
     worker.on('exit', () => {
+      exited();
       if (!stopping) onGone();
     });
     worker.unref();
@@ -71,6 +74,7 @@ function startCheckpointer(path: string, onGone: () => void): { stop(): void } |
         stopping = true;
         worker.postMessage('stop');
       },
+      exited: done,
     };
   } catch {
     return null;
@@ -110,8 +114,13 @@ function cachingStatements(sqlite: BetterSqlite3.Database, onClose: () => void):
   };
 }
 
-/** Opens a SQLite file (parent folders are created) or `:memory:` for Kysely's SqliteDialect. */
-export function openSqliteDatabase(path: string): SqliteDatabase {
+/**
+ * Opens a SQLite file (parent folders are created) or `:memory:` for Kysely's
+ * SqliteDialect. `closed` settles once the checkpointer thread has closed its
+ * own connection too (Kysely's close() cannot wait for it): until then that
+ * connection may still write or remove the -wal and -shm files.
+ */
+export function openSqliteDatabase(path: string): SqliteDatabase & { closed(): Promise<void> } {
   const file = path !== ':memory:';
   if (file) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
@@ -121,5 +130,5 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
   // Without the thread, the main connection checkpoints as SQLite does by default.
   const checkpointer = file ? startCheckpointer(path, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : null;
   if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT}`);
-  return cachingStatements(sqlite, () => checkpointer?.stop());
+  return { ...cachingStatements(sqlite, () => checkpointer?.stop()), closed: () => checkpointer?.exited ?? Promise.resolve() };
 }
