@@ -12,13 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { fail, KIOSK_CHANNELS } from '../../core/kiosk-api';
-import { createKioskHandlers, registerKioskIpc, type InvokeEvent } from '../../electron/ipc';
 import { Journal } from '../../electron/journal';
 import { memoryLogger } from '../../electron/log';
 import { createPairingVault } from '../../electron/pairing-vault';
-import { DEFAULT_SETTINGS } from '../../electron/settings';
 import { createPinGate } from '../../electron/staff-pin';
 import { createStorageGuard } from '../../electron/storage-guard';
+import { registeredHandlers, stubShellServices } from './shell-services';
 
 export interface ShellBridge {
   /** The kiosk's data folder (journal/, pairing.json). */
@@ -49,22 +48,20 @@ export async function installShellBridge(target: BrowserContext | Page, appOrigi
     schedule: () => () => undefined, // measured on each call; no background loop needed here
     statfs: async (path) => (disk ? { bsize: 1, blocks: disk.totalBytes, bavail: disk.freeBytes } : statfs(path)),
   });
-  const handlers = createKioskHandlers({
-    info: () => ({ appName: 'Turnout', appVersion: '0.0.0-bridge', electronVersion: '', chromeVersion: '', os: process.platform, osRelease: '', arch: process.arch, hostname: 'bridge', locale: 'ko', packaged: false }),
-    settings: { get: () => DEFAULT_SETTINGS, update: async () => DEFAULT_SETTINGS },
-    pin: createPinGate({ load: () => null, save: async () => undefined, now: Date.now }),
-    saveFile: async () => fail('unsupported', 'saving files is not bridged in tests'),
-    printBadge: async () => fail('unsupported', 'printing is not bridged in tests'),
-    listPrinters: async () => [],
-    setStartAtLogin: async () => undefined,
-    checkExportDir: async () => 'not bridged',
-    quit: () => undefined,
-    journal,
-    storageStatus: () => guard.check(),
-    pairingVault: createPairingVault({ file: join(dir, 'pairing.json'), log }),
-  });
-  const byChannel = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  registerKioskIpc({ handle: (channel, listener) => byChannel.set(channel, listener) }, handlers, { appOrigin, log });
+  const byChannel = registeredHandlers(
+    stubShellServices({
+      info: () => ({ appName: 'Turnout', appVersion: '0.0.0-bridge', electronVersion: '', chromeVersion: '', os: process.platform, osRelease: '', arch: process.arch, hostname: 'bridge', locale: 'ko', packaged: false }),
+      pin: createPinGate({ load: () => null, save: async () => undefined, now: Date.now }),
+      saveFile: async () => fail('unsupported', 'saving files is not bridged in tests'),
+      printBadge: async () => fail('unsupported', 'printing is not bridged in tests'),
+      checkExportDir: async () => 'not bridged',
+      journal,
+      storageStatus: () => guard.check(),
+      pairingVault: createPairingVault({ file: join(dir, 'pairing.json'), log }),
+    }),
+    appOrigin,
+    log,
+  );
   const methodOf = new Map<string, string>(Object.entries(KIOSK_CHANNELS).map(([method, channel]) => [channel, method]));
   const calls: string[] = [];
 

@@ -3,14 +3,12 @@
 // bridge, and the browser's quota): every input validated, journal errors become
 // their own Result codes, and the browser says it has no journal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fail, KIOSK_CHANNELS, ok, type KioskApi, type Result } from '../../../core/kiosk-api';
-import { createKioskHandlers, registerKioskIpc, type InvokeEvent, type ShellServices } from '../../../electron/ipc';
+import { KIOSK_CHANNELS, ok, type KioskApi, type Result } from '../../../core/kiosk-api';
+import type { InvokeEvent, ShellServices } from '../../../electron/ipc';
 import { Journal, JournalError } from '../../../electron/journal';
-import { memoryLogger } from '../../../electron/log';
-import { DEFAULT_SETTINGS } from '../../../electron/settings';
-import { createPinGate } from '../../../electron/staff-pin';
 import { createElectronPlatform } from '../../../renderer/platform/electron';
 import { createWebPlatform, type WebEnv } from '../../../renderer/platform/web';
+import { registeredHandlers, stubShellServices } from '../../support/shell-services';
 import { checkIn, tempDir } from './helpers';
 
 const APP_FRAME: InvokeEvent = { senderFrame: { url: 'app://kiosk/index.html', parent: null } };
@@ -27,22 +25,13 @@ afterEach(async () => {
 });
 
 function setup(overrides: Partial<ShellServices> = {}) {
-  const services: ShellServices = {
-    info: () => ({ appName: 'Turnout', appVersion: '0.1.0', electronVersion: '38', chromeVersion: '140', os: 'linux', osRelease: '6.1', arch: 'x64', hostname: 'desk-7', locale: 'ko', packaged: true }),
-    settings: { get: () => DEFAULT_SETTINGS, update: async () => DEFAULT_SETTINGS },
-    pin: createPinGate({ load: () => null, save: async () => undefined, now: () => 0, iterations: 1000 }),
-    saveFile: async () => fail('io_error', 'unused'),
-    printBadge: async () => fail('print_failed', 'unused'),
-    listPrinters: async () => [],
-    setStartAtLogin: async () => undefined,
-    checkExportDir: async () => null,
-    quit: () => undefined,
-    journal,
-    storageStatus: async () => ({ level: 'warning', source: 'disk', freeBytes: 900 * 1024 ** 2, totalBytes: 64 * 1024 ** 3, journal: await journal.size(), path: dir, checkedAt: '2025-09-10T01:00:00.000Z' }),
-    ...overrides,
-  };
-  const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  registerKioskIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, createKioskHandlers(services), { appOrigin: 'app://kiosk', log: memoryLogger() });
+  const handlers = registeredHandlers(
+    stubShellServices({
+      journal,
+      storageStatus: async () => ({ level: 'warning', source: 'disk', freeBytes: 900 * 1024 ** 2, totalBytes: 64 * 1024 ** 3, journal: await journal.size(), path: dir, checkedAt: '2025-09-10T01:00:00.000Z' }),
+      ...overrides,
+    }),
+  );
   return async (channel: string, ...args: unknown[]) => (await handlers.get(channel)!(APP_FRAME, ...args)) as Result<unknown>;
 }
 

@@ -8,16 +8,15 @@ import { join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KIOSK_CHANNELS, ok, type PairingCopy, type Result } from '../../../core/kiosk-api';
-import { createKioskHandlers, registerKioskIpc, type InvokeEvent, type ShellServices } from '../../../electron/ipc';
+import type { InvokeEvent, ShellServices } from '../../../electron/ipc';
 import { memoryLogger } from '../../../electron/log';
 import { createPairingVault, type SafeStorageLike } from '../../../electron/pairing-vault';
-import { DEFAULT_SETTINGS } from '../../../electron/settings';
-import { createPinGate } from '../../../electron/staff-pin';
 import type { PlatformPairingCopy } from '../../../renderer/platform/types';
 import { TurnoutDb } from '../../../renderer/storage/db';
 import { reconcilePairingCopy } from '../../../renderer/storage/pairing-copy';
 import { savePairing } from '../../../renderer/storage/replica';
 import { loadPairing, SYNC_META } from '../../../renderer/storage/sync-meta';
+import { registeredHandlers, stubShellServices } from '../../support/shell-services';
 import { tempDir } from './helpers';
 
 const PAIRING: PairingCopy = {
@@ -96,20 +95,7 @@ describe('pairing vault (main, real files)', () => {
 describe('pairing channels (main side of window.kiosk)', () => {
   const APP_FRAME: InvokeEvent = { senderFrame: { url: 'app://kiosk/index.html', parent: null } };
   function register(overrides: Partial<ShellServices>) {
-    const services: ShellServices = {
-      info: () => ({ appName: 'Turnout', appVersion: '0.1.0', electronVersion: '38', chromeVersion: '140', os: 'linux', osRelease: '6.1', arch: 'x64', hostname: 'desk-7', locale: 'ko', packaged: true }),
-      settings: { get: () => DEFAULT_SETTINGS, update: async () => DEFAULT_SETTINGS },
-      pin: createPinGate({ load: () => null, save: async () => undefined, now: () => 0, iterations: 1000 }),
-      saveFile: async () => ok({ path: null, name: 'x', bytes: 0 }),
-      printBadge: async () => ok({ printerName: null }),
-      listPrinters: async () => [],
-      setStartAtLogin: async () => undefined,
-      checkExportDir: async () => null,
-      quit: () => undefined,
-      ...overrides,
-    };
-    const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-    registerKioskIpc({ handle: (channel, listener) => handlers.set(channel, listener) }, createKioskHandlers(services), { appOrigin: 'app://kiosk', log: memoryLogger() });
+    const handlers = registeredHandlers(stubShellServices(overrides));
     return (channel: string, ...args: unknown[]) => handlers.get(channel)!(APP_FRAME, ...args) as Promise<Result<unknown>>;
   }
 
