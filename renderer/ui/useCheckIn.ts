@@ -35,12 +35,13 @@ export function useCheckIn() {
         journal: getPlatform().journal,
         // A rehearsal clock is the kiosk's own: the server would judge by today's date.
       }, { online: !rehearsal });
-      // Writes are what fill a disk: look again (throttled) once the verdict is decided.
+      if (mine >= shown.current) {
+        shown.current = mine;
+        setOutcome({ ...result, at: Date.now(), seq: mine });
+        playSound(soundFor(result));
+      }
+      // Writes are what fill a disk: look again (throttled), after the verdict is on its way.
       storage?.nudge();
-      if (mine < shown.current) return result;
-      shown.current = mine;
-      setOutcome({ ...result, at: Date.now(), seq: mine });
-      playSound(soundFor(result));
       return result;
     },
     [db, config, deviceId, session, now, sync, rehearsal, storage],
