@@ -55,7 +55,7 @@ async function timeKeystroke(page: Page, value: string): Promise<number> {
   }), value);
 }
 
-/** The naive peer: walk the whole roster with a cursor and test every ticket's keys. */
+/** The naive peer: walk the roster's chunks with a cursor and test their keys, no index. */
 async function timeFullScan(page: Page, query: string): Promise<number> {
   return page.evaluate((q) => new Promise<number>((resolve, reject) => {
     const t0 = performance.now();
@@ -64,12 +64,12 @@ async function timeFullScan(page: Page, query: string): Promise<number> {
     open.onsuccess = () => {
       const db = open.result;
       const hits: string[] = [];
-      const cur = db.transaction('tickets').objectStore('tickets').openCursor();
+      const cur = db.transaction('roster').objectStore('roster').openCursor();
       cur.onsuccess = () => {
         const c = cur.result;
         if (c && hits.length < 12) {
           const keys = (c.value as { keys: string[] }).keys;
-          if (keys.some((k) => k.startsWith(q))) hits.push(c.value.code);
+          if (keys.some((k) => k.startsWith(q))) hits.push(String(c.value.id));
           c.continue();
         } else {
           db.close();

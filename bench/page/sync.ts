@@ -4,9 +4,9 @@
 // Bundled by Vite (bench/page-server.ts); driven from Node over
 // `window.turnoutBench` (bench/roster-sync.ts, bench/outbox-drain.ts).
 import PouchDB from 'pouchdb-browser';
-import { TurnoutDb, type TicketRow } from '../../renderer/storage/db';
+import { TurnoutDb, type RosterChunk } from '../../renderer/storage/db';
 import { outboxCount } from '../../renderer/storage/checkin';
-import { toPulledRow } from '../../renderer/storage/roster';
+import { CHUNK_ROWS, chunkRecord, countTickets } from '../../renderer/storage/roster-store';
 import { SyncClient } from '../../renderer/sync/client';
 import { pairAndSync, pairDevice } from '../../renderer/sync/pairing';
 import { ticketFromWire } from '../../renderer/sync/pull';
@@ -30,17 +30,23 @@ function timedFetch(acc: { ms: number }): typeof fetch {
   };
 }
 
-/** Every ticket upstream, as the engine stores it (ticketFromWire → toPulledRow); untimed. */
-async function storedRows(link: string): Promise<TicketRow[]> {
+/**
+ * Every ticket upstream in the records the engine stores: chunks of CHUNK_ROWS in
+ * pull order, with their codes and search keys (roster-store.ts chunkRecord); untimed.
+ */
+async function storedRecords(link: string): Promise<{ records: RosterChunk[]; tickets: number }> {
   const pairing = await pairDevice(new TurnoutDb(SCRATCH_DB), link, { name: 'bench raw' });
   const client = new SyncClient({ server: pairing.server, token: pairing.token });
-  const rows: TicketRow[] = [];
+  const records: RosterChunk[] = [];
+  let tickets = 0;
   for (let after = 0, more = true; more; ) {
     const page = await client.tickets(after, 5000);
-    for (const t of page.items) rows.push(toPulledRow(ticketFromWire(t)));
+    const rows = page.items.map(ticketFromWire);
+    for (let i = 0; i < rows.length; i += CHUNK_ROWS) records.push(chunkRecord(records.length + 1, rows.slice(i, i + CHUNK_ROWS)));
+    tickets += rows.length;
     ({ next: after, more } = page);
   }
-  return rows;
+  return { records, tickets };
 }
 
 const api: BenchApi = {
@@ -59,20 +65,20 @@ const api: BenchApi = {
       },
     });
     const ms = performance.now() - t0;
-    const tickets = await db.tickets.count();
+    const tickets = await countTickets(db);
     db.close();
     return { ms, tickets, pages, ...(profile ? { fetchMs: acc.ms } : {}) };
   },
 
   async dexieBulkPut(link, chunk) {
-    const rows = await storedRows(link);
+    const { records } = await storedRecords(link);
     const db = new TurnoutDb(RAW_DB);
     await db.open();
-    const step = chunk > 0 ? chunk : rows.length;
+    const step = chunk > 0 ? chunk : records.length;
     const t0 = performance.now();
-    for (let i = 0; i < rows.length; i += step) await db.tickets.bulkPut(rows.slice(i, i + step));
+    for (let i = 0; i < records.length; i += step) await db.roster.bulkPut(records.slice(i, i + step));
     const ms = performance.now() - t0;
-    const count = await db.tickets.count();
+    const count = await countTickets(db);
     db.close();
     return { ms, count };
   },

@@ -8,7 +8,7 @@ import { dayKey, isoWithOffset } from '../../core/time';
 import { newCheckInId } from '../../core/ids';
 import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
 import type { TurnoutDb } from './db';
-import { ticketOf, toRow } from './roster';
+import { getTicket, writeTickets } from './roster-store';
 import { journaled, type JournalSink } from './journaled-write';
 
 export interface ScanRequest {
@@ -56,9 +56,8 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
   const written = await journaled(db, req.journal, (stage) =>
     // One read-write transaction: the history read and the new row are atomic, so
     // two scans of one code in quick succession can never both be admitted.
-    db.transaction('rw', db.tickets, db.checkins, async () => {
-      const row = await db.tickets.get(code);
-      ticket = row ? ticketOf(row) : undefined;
+    db.transaction('rw', db.roster, db.checkins, async () => {
+      ticket = await getTicket(db, code);
       const history = await db.checkins.where('code').equals(code).toArray();
       verdict = decide({
         ticket,
@@ -105,11 +104,8 @@ function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verd
  */
 export async function recordDecided(db: TurnoutDb, record: CheckIn, ticket?: Ticket, journal?: JournalSink): Promise<void> {
   const written = await journaled(db, journal, (stage) =>
-    db.transaction('rw', db.tickets, db.checkins, async () => {
-      if (ticket) {
-        const local = await db.tickets.get(ticket.code);
-        if (!local || local.seq <= ticket.seq) await db.tickets.put(toRow(ticket));
-      }
+    db.transaction('rw', db.roster, db.checkins, async () => {
+      if (ticket) await writeTickets(db, [ticket], { rule: 'newer', source: 'local' });
       stage(record);
       await db.checkins.put(record);
     }),

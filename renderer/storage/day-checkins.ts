@@ -4,9 +4,10 @@
 // (core/tally.ts) — this kiosk alone and every desk as far as synced, since
 // pulled check-ins of other devices live in the same table — and the exports.
 import Dexie from 'dexie';
-import type { CheckIn, Checkpoint } from '../../core/model';
+import type { CheckIn, Checkpoint, Ticket } from '../../core/model';
 import { DayTally, type DayTallies, type TallyRow } from '../../core/tally';
 import type { TurnoutDb } from './db';
+import { eachTicket, getTickets } from './roster-store';
 
 export const DAY_CHUNK = 2000;
 
@@ -31,22 +32,55 @@ export function countDay(db: TurnoutDb, day: string): Promise<number> {
   return dayRange(db, day).count();
 }
 
+const factsOf = (t: Ticket): TicketFacts => ({ name: t.name, company: t.company, category: t.category, programmes: t.programmes });
+
+/**
+ * Above this many check-ins a day's tickets are found by one sweep of the roster
+ * rather than per chunk: a chunk of 2000 check-ins names tickets in ~1,300 of
+ * 2,000 roster chunks (200k tickets), so per-chunk lookups would read the roster
+ * over and over. The sweep keeps the facts of the day's tickets only.
+ */
+export const SWEEP_ABOVE = 4000;
+
+/** The facts of every ticket the day's check-ins name: their codes first, then one pass over the roster. */
+async function sweepFacts(db: TurnoutDb, day: string, chunk: number): Promise<Map<string, TicketFacts>> {
+  const codes = new Set<string>();
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await dayRange(db, day).offset(offset).limit(chunk).toArray();
+    for (const r of rows) codes.add(r.code);
+    if (rows.length < chunk) break;
+  }
+  const facts = new Map<string, TicketFacts>();
+  await eachTicket(db, (t) => {
+    if (codes.has(t.code)) facts.set(t.code, factsOf(t));
+  });
+  return facts;
+}
+
 /**
  * The day's check-ins in chunks, each with its tickets. A scan stored meanwhile
  * can shift later rows by one: rows already seen are skipped by id, so none is
  * counted twice and none is missed.
  */
-export async function* readDay(db: TurnoutDb, day: string, chunk = DAY_CHUNK): AsyncGenerator<DayChunk> {
+export async function* readDay(
+  db: TurnoutDb,
+  day: string,
+  { chunk = DAY_CHUNK, sweepAbove = SWEEP_ABOVE }: { chunk?: number; sweepAbove?: number } = {},
+): AsyncGenerator<DayChunk> {
+  const swept = (await countDay(db, day)) > sweepAbove ? await sweepFacts(db, day, chunk) : undefined;
   const seen = new Set<string>();
   for (let offset = 0; ; offset += chunk) {
-    const { rows, tickets } = await db.transaction('r', db.checkins, db.tickets, async () => {
+    const { rows, tickets } = await db.transaction('r', db.checkins, db.roster, async () => {
       const rows = await dayRange(db, day).offset(offset).limit(chunk).toArray();
       const codes = [...new Set(rows.map((r) => r.code))];
-      const found = await db.tickets.bulkGet(codes);
       const tickets = new Map<string, TicketFacts>();
-      found.forEach((t) => {
-        if (t) tickets.set(t.code, { name: t.name, company: t.company, category: t.category, programmes: t.programmes });
-      });
+      // A code first seen after the sweep (a scan meanwhile) is looked up.
+      const missing = swept ? codes.filter((c) => !swept.has(c)) : codes;
+      for (const [code, t] of await getTickets(db, missing)) tickets.set(code, factsOf(t));
+      if (swept) for (const code of codes) {
+        const f = swept.get(code);
+        if (f) tickets.set(code, f);
+      }
       return { rows, tickets };
     });
     const fresh = rows.filter((r) => !seen.has(r.id));

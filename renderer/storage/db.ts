@@ -3,9 +3,22 @@
 // touches IndexedDB.
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { CheckIn, Checkpoint, EventInfo, Programme, Ticket } from '../../core/model';
-import { rekeyRow } from './roster';
+import { searchKeys } from '../../core/search';
 
-/** A roster row as stored: the ticket plus its search keys (multiEntry index). */
+/**
+ * A chunk of the roster (roster-store.ts): up to CHUNK_ROWS tickets, the codes and
+ * the search keys of its rows (multiEntry indexes), and `local` when a row in it
+ * was written outside the pull stream (sparse index).
+ */
+export interface RosterChunk {
+  id: number;
+  codes: string[];
+  keys: string[];
+  rows: Ticket[];
+  local?: 1;
+}
+
+/** A roster row as schemas v1 and v2 stored it, one record per ticket (only upgrades read it). */
 export interface TicketRow extends Ticket {
   keys: string[];
   /**
@@ -62,9 +75,24 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Stores; upgrad
     stores: { tickets: 'code, *keys, ahead' },
     upgrade: (tx) => rekeyTickets(tx),
   },
+  {
+    // The roster in chunks of tickets (roster-store.ts): a record per ticket cost a
+    // first sync of 200k tickets ~27 s of IndexedDB time. Rows move in code order;
+    // a chunk holding a row marked `ahead` is marked `local`.
+    version: 3,
+    stores: { tickets: null, roster: 'id, *codes, *keys, local' },
+    upgrade: (tx) => chunkTickets(tx),
+  },
 ];
 
 const UPGRADE_CHUNK = 2000;
+
+/** Schema v2's row of a ticket (v1 → v2): today's keys, `ahead` when past the tickets cursor. */
+function rekeyRow(row: TicketRow, pulledThrough: number): void {
+  row.keys = searchKeys(row.name, row.company);
+  if (row.seq > pulledThrough) row.ahead = row.seq;
+  else delete row.ahead;
+}
 
 /**
  * Rewrites every ticket row with today's keys and `ahead` mark, in primary-key
@@ -85,8 +113,36 @@ async function rekeyTickets(tx: Transaction): Promise<void> {
   }
 }
 
+/** Rows per chunk the v3 upgrade writes: roster-store.ts CHUNK_ROWS when v3 shipped. */
+const V3_CHUNK_ROWS = 50;
+
+/**
+ * Moves schema v2's ticket rows into chunk records (v2 → v3), in code order. The
+ * keys each chunk lists are computed with today's searchKeys, as v3's writes do.
+ */
+async function chunkTickets(tx: Transaction): Promise<void> {
+  const tickets = tx.table<TicketRow, string>('tickets');
+  const roster = tx.table<RosterChunk, number>('roster');
+  let id = 0;
+  for (let after: string | undefined; ; ) {
+    const rows = await (after === undefined ? tickets.orderBy(':id') : tickets.where(':id').above(after)).limit(UPGRADE_CHUNK).toArray();
+    if (rows.length === 0) return;
+    const chunks: RosterChunk[] = [];
+    for (let i = 0; i < rows.length; i += V3_CHUNK_ROWS) {
+      const part = rows.slice(i, i + V3_CHUNK_ROWS);
+      const plain = part.map(({ keys: _keys, ahead: _ahead, ...ticket }) => ticket);
+      const keys = new Set(plain.flatMap((t) => searchKeys(t.name, t.company)));
+      const chunk: RosterChunk = { id: ++id, codes: plain.map((t) => t.code), keys: [...keys], rows: plain };
+      if (part.some((r) => r.ahead !== undefined)) chunk.local = 1;
+      chunks.push(chunk);
+    }
+    await roster.bulkAdd(chunks);
+    after = rows[rows.length - 1]!.code;
+  }
+}
+
 export class TurnoutDb extends Dexie {
-  tickets!: Table<TicketRow, string>;
+  roster!: Table<RosterChunk, number>;
   checkins!: Table<CheckIn, string>;
   config!: Table<ConfigRow, string>;
   meta!: Table<MetaRow, string>;

@@ -2,42 +2,42 @@
 // cursor in ONE transaction (a crash resumes from the last committed page), the
 // event config with its ETag, and the two resets — pairing to an event (drop the
 // old roster) and revocation (wipe personal data, keep unsent check-ins).
-import type { CheckIn, SyncState } from '../../core/model';
-import type { EventConfig, TicketRow, TurnoutDb } from './db';
-import { cursorKey, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
+import type { CheckIn, SyncState, Ticket } from '../../core/model';
+import type { EventConfig, TurnoutDb } from './db';
+import { rosterIsEmpty, writeTickets } from './roster-store';
+import { cursorKey, getCursor, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
 
 /**
- * Upserts a page of pulled rows (roster.ts toPulledRow; tombstones included, stored
- * as such) and moves the cursor, in one transaction: the cursor never passes a row
- * that is not committed, so a crash resumes from the last committed page.
+ * One pass of the tickets pull. `fresh` when it started from cursor 0 into an
+ * empty roster: a code can then only be stored if this run wrote it already
+ * (`seen`, updated on the server meanwhile) or a desk wrote it outside the pull
+ * (roster-store.ts `local` chunks), so the rest skip the per-code lookup. A run
+ * resumed after a crash is not fresh: it looks every code up.
  */
-export async function applyTicketsPage(db: TurnoutDb, rows: TicketRow[], next: number): Promise<void> {
-  await db.transaction('rw', db.tickets, db.meta, async () => {
-    if (rows.length) {
-      // A row refreshed by an online decision may already be newer than this page's copy.
-      const newer = await localRowsAhead(db, rows);
-      const keep = (r: TicketRow) => {
-        const have = newer.get(r.code);
-        return have === undefined || have <= r.seq;
-      };
-      await db.tickets.bulkPut(newer.size ? rows.filter(keep) : rows);
-    }
-    await db.meta.put({ key: cursorKey('tickets'), value: next });
-  });
+export interface TicketsRun {
+  seen?: Set<string>;
+}
+
+export async function startTicketsRun(db: TurnoutDb): Promise<TicketsRun> {
+  const fresh = (await getCursor(db, 'tickets')) === 0 && (await rosterIsEmpty(db));
+  return fresh ? { seen: new Set() } : {};
 }
 
 /**
- * The seq of every local row that could be newer than a row of this page. Only rows
- * written outside the pull stream can be, and only those carry `ahead` (db.ts): its
- * sparse index is usually empty, so one short walk answers without a read per row.
- * When more are ahead than the page holds, read the page's codes instead.
+ * Upserts a page of pulled tickets (tombstones included, stored as such) and moves
+ * the cursor, in one transaction: the cursor never passes a row that is not
+ * committed, so a crash resumes from the last committed page. A stored copy with a
+ * higher seq (refreshed by an online decision) is kept.
  */
-async function localRowsAhead(db: TurnoutDb, rows: TicketRow[]): Promise<Map<string, number>> {
-  const lowest = rows.reduce((m, t) => Math.min(m, t.seq), Infinity);
-  const ahead = await db.tickets.where('ahead').above(lowest).limit(rows.length).primaryKeys();
-  const codes = ahead.length < rows.length ? ahead : rows.map((t) => t.code);
-  const found = codes.length ? await db.tickets.bulkGet(codes) : [];
-  return new Map(found.filter((r): r is TicketRow => r !== undefined).map((r) => [r.code, r.seq]));
+export async function applyTicketsPage(db: TurnoutDb, tickets: Ticket[], next: number, run: TicketsRun = {}): Promise<void> {
+  await db.transaction('rw', db.roster, db.meta, () =>
+    // Issued together: the cursor's put need not wait a round trip behind the rows.
+    Promise.all([
+      tickets.length ? writeTickets(db, tickets, { rule: 'newer', source: 'pull', maybeStored: run.seen }) : 0,
+      db.meta.put({ key: cursorKey('tickets'), value: next }),
+    ]),
+  );
+  for (const t of tickets) run.seen?.add(t.code);
 }
 
 export interface CheckinsApplied {
@@ -100,7 +100,7 @@ export async function applyConfig(db: TurnoutDb, config: ServerConfig, etag: str
 
 /** Drops every acknowledged check-in and the roster: what another event's (or the demo's) data was. */
 async function dropReplica(db: TurnoutDb): Promise<void> {
-  await db.tickets.clear();
+  await db.roster.clear();
   await db.checkins.where('syncState').noneOf(['pending']).delete();
   await db.meta.bulkDelete([SYNC_META.cursorTickets, SYNC_META.cursorCheckins, SYNC_META.configEtag, SYNC_META.quarantine]);
 }
@@ -112,7 +112,7 @@ async function dropReplica(db: TurnoutDb): Promise<void> {
  * checkpoint becomes the desk's session.
  */
 export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void> {
-  await db.transaction('rw', db.tickets, db.checkins, db.config, db.meta, async () => {
+  await db.transaction('rw', db.roster, db.checkins, db.config, db.meta, async () => {
     const previous = (await db.meta.get(SYNC_META.pairing))?.value as Pairing | undefined;
     const sameEvent = previous !== undefined && previous.eventId === pairing.eventId && previous.server === pairing.server;
     if (!sameEvent) {
@@ -132,7 +132,7 @@ export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void
  * unsent check-ins, for staff to export. Returns how many were kept.
  */
 export async function wipeForRevocation(db: TurnoutDb, mark: RevokedMark): Promise<number> {
-  return db.transaction('rw', db.tickets, db.checkins, db.config, db.meta, async () => {
+  return db.transaction('rw', db.roster, db.checkins, db.config, db.meta, async () => {
     await dropReplica(db);
     await db.meta.delete(SYNC_META.pairing);
     await db.meta.put({ key: SYNC_META.revoked, value: mark });

@@ -2,7 +2,8 @@
 // the kiosk is usable at once. Until sync exists, setup can also import a CSV.
 import { demoEvent } from '../../core/demo/event';
 import { demoRosterChunks } from '../../core/demo/roster';
-import { loadConfig, putTickets, saveConfig } from './roster';
+import { loadConfig, putTickets, saveConfig, ticketCount } from './roster';
+import { rosterIsEmpty } from './roster-store';
 import type { TurnoutDb } from './db';
 
 export async function ensureDemoData(
@@ -11,11 +12,13 @@ export async function ensureDemoData(
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
   const existing = await loadConfig(db);
-  if (existing && (await db.tickets.count()) >= size) return;
+  if (existing && (await ticketCount(db)) >= size) return;
   await saveConfig(db, demoEvent);
+  // Into an empty roster, only codes this seed wrote can be stored already.
+  const seen = (await rosterIsEmpty(db)) ? new Set<string>() : undefined;
   let done = 0;
   for (const chunk of demoRosterChunks(size, 5000)) {
-    await putTickets(db, chunk);
+    await putTickets(db, chunk, { seen });
     done += chunk.length;
     onProgress?.(done, size);
   }

@@ -6,10 +6,10 @@
 // Tombstones are stored as such so decide() refuses them; our own check-ins
 // echoed back only refresh their state and never re-enter the outbox.
 import type { CheckIn, Ticket } from '../../core/model';
-import type { CheckinWire, TicketWire } from '../../core/protocol';
+import { MAX_PAGE_LIMIT, type CheckinWire, type TicketWire } from '../../core/protocol';
 import type { TurnoutDb } from '../storage/db';
-import { applyCheckinsPage, applyTicketsPage } from '../storage/replica';
-import { toPulledRow } from '../storage/roster';
+import { applyCheckinsPage, applyTicketsPage, startTicketsRun } from '../storage/replica';
+import { keysOf } from '../storage/roster-store';
 import { getCursor, type Cursor } from '../storage/sync-meta';
 import type { SyncClient } from './client';
 import { SyncError } from './errors';
@@ -37,7 +37,12 @@ export interface PullResult {
   cursor: number;
 }
 
-export const DEFAULT_PULL_LIMIT = 2000;
+/**
+ * Items asked per page: the protocol's maximum. With the roster in chunks, a
+ * first sync of 200k tickets took 8.7 s in pages of 5000 against 11.3 s in pages
+ * of 2000 (bench roster-sync): fewer, larger transactions and round trips.
+ */
+export const DEFAULT_PULL_LIMIT = MAX_PAGE_LIMIT;
 
 export function ticketFromWire(t: TicketWire): Ticket {
   const out: Ticket = {
@@ -137,13 +142,18 @@ function checkPage(which: Cursor, page: Page<{ seq: number }>, after: number, li
   if (page.more && page.next === after) throw bad('more pages promised but the cursor did not move');
 }
 
-export function pullTickets(db: TurnoutDb, client: SyncClient, opts: PullOptions = {}): Promise<PullResult> {
+export async function pullTickets(db: TurnoutDb, client: SyncClient, opts: PullOptions = {}): Promise<PullResult> {
+  const run = await startTicketsRun(db);
   return pullPaged(
     db,
     'tickets',
     (after, limit) => client.tickets(after, limit),
-    (items) => items.map((t) => toPulledRow(ticketFromWire(t))),
-    (rows, next) => applyTicketsPage(db, rows, next),
+    (items) => items.map((t) => {
+      const ticket = ticketFromWire(t);
+      keysOf(ticket);
+      return ticket;
+    }),
+    (tickets, next) => applyTicketsPage(db, tickets, next, run),
     opts,
   );
 }

@@ -140,7 +140,7 @@ describe('writing to both copies', () => {
     const db = openDb();
     const slow: JournalSink = { append: (c) => new Promise((resolve) => setTimeout(() => resolve(ok({ id: c.id, file: 'journal/x', bytes: 1 })), 30)) };
     const out = await journaled(db, slow, (stage) =>
-      db.transaction('rw', db.tickets, db.checkins, async () => {
+      db.transaction('rw', db.roster, db.checkins, async () => {
         const history = await db.checkins.where('code').equals(checkIn(1).code).toArray();
         const record: CheckIn = { ...checkIn(1), verdict: history.length ? 'rejected' : 'accepted' };
         stage(record);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { TurnoutDb } from '../../../renderer/storage/db';
-import { countDay, loadDayTallies, readDay } from '../../../renderer/storage/day-checkins';
+import { countDay, loadDayTallies, readDay, type TicketFacts } from '../../../renderer/storage/day-checkins';
 import { putTickets } from '../../../renderer/storage/roster';
 import { newCheckInId } from '../../../core/ids';
 import type { CheckIn, Checkpoint, Ticket } from '../../../core/model';
@@ -50,20 +50,31 @@ describe('day check-ins', () => {
     expect(await countDay(db, '2025-09-10')).toBe(6);
   });
 
-  it('reads in chunks, never twice, while scans keep arriving', async () => {
+  // Both ways of joining tickets: looked up per chunk (a small day) and found by one
+  // sweep of the roster (a big day; sweepAbove 0 forces it here).
+  it.each([['per chunk', 1000], ['by a roster sweep', 0]])('reads in chunks, never twice, while scans keep arriving (tickets %s)', async (_, sweepAbove) => {
     const rows = Array.from({ length: 25 }, (_, i) => ci(i % 2 ? 'A' : 'B', `2025-09-10T09:${String(i).padStart(2, '0')}:00.000+09:00`, { checkpointId: i % 3 ? 'hall' : 'gate' }));
     await db.checkins.bulkAdd(rows);
     const seen: string[] = [];
     let chunks = 0;
-    for await (const chunk of readDay(db, '2025-09-10', 4)) {
+    let late: TicketFacts | undefined;
+    for await (const chunk of readDay(db, '2025-09-10', { chunk: 4, sweepAbove })) {
       chunks++;
       seen.push(...chunk.checkins.map((c) => c.id));
       expect(chunk.tickets.get('A')?.category).toBe('vip');
-      // A scan at a checkpoint sorting first shifts every later row by one.
-      if (chunks === 2) await db.checkins.add(ci('C', '2025-09-10T09:59:00.000+09:00', { checkpointId: 'gate' }));
+      expect(chunk.tickets.get('B')?.category).toBe('press');
+      late ??= chunk.tickets.get('LATE');
+      // A scan at a checkpoint sorting first shifts every later row by one; a scan
+      // sorting last names a ticket imported after the sweep.
+      if (chunks === 2) {
+        await db.checkins.add(ci('C', '2025-09-10T09:59:00.000+09:00', { checkpointId: 'gate' }));
+        await putTickets(db, [ticket('LATE', 'staff')]);
+        await db.checkins.add(ci('LATE', '2025-09-10T09:58:00.000+09:00', { checkpointId: 'hall' }));
+      }
     }
     expect(new Set(seen).size).toBe(seen.length);
     for (const r of rows) expect(seen).toContain(r.id);
     expect(chunks).toBeGreaterThanOrEqual(7);
+    expect(late?.category).toBe('staff');
   });
 });

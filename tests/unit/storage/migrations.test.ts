@@ -1,6 +1,7 @@
 // Schema migration: a database as every earlier schema version left it opens with
 // today's TurnoutDb; check-ins (the outbox included), config and meta come through
-// untouched, the roster keeps every ticket, and search works with today's keys.
+// untouched, the roster keeps every ticket (in today's chunks), and search works
+// with today's keys.
 // Each fixture is frozen as that version wrote it (literal rows, its own search
 // keys): a new schema version adds one entry to FIXTURES and never edits the others.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,9 +10,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { SCHEMA_VERSIONS, TurnoutDb } from '../../../renderer/storage/db';
 import { outboxCount } from '../../../renderer/storage/checkin';
 import { applyTicketsPage } from '../../../renderer/storage/replica';
-import { findTicket, loadConfig, searchTickets, toPulledRow } from '../../../renderer/storage/roster';
-import { searchKeys } from '../../../core/search';
+import { findTicket, loadConfig, searchTickets } from '../../../renderer/storage/roster';
 import type { CheckIn, Ticket } from '../../../core/model';
+import { expectChunksSound } from './roster-invariant';
 
 interface Fixture {
   version: number;
@@ -69,6 +70,44 @@ const FIXTURES: Fixture[] = [
       { key: 'session', value: { checkpointId: 'hall-a', direction: 'entry' } },
     ],
   },
+  {
+    // Schema v2: one record per ticket, fewer keys, `ahead` on rows past the cursor.
+    version: 2,
+    tickets: [
+      {
+        code: 'ICW25-DTF59U9Z6R', name: '김철현', company: '(주)한빛정밀', category: 'visitor', programmes: ['gg-robot-hall'],
+        ...WEEK, status: 'valid', seq: 1, keys: ['ㄱㅣㅁㅊㅓㄹㅎㅕㄴ', 'ㄱㅊㅎ', 'ㅎㅏㄴㅂㅣㅊㅈㅓㅇㅁㅣㄹ'],
+      },
+      {
+        code: 'ICW25-ZXNZGPVWCP', name: 'Jane Doe', company: 'Northwind Trading Ltd.', category: 'buyer', programmes: [],
+        status: 'valid', seq: 2, note: 'interpreter', keys: ['janedoe', 'doe', 'northwindtrading'],
+      },
+      // Refreshed by an online decision ahead of the pull cursor (2).
+      {
+        code: 'ICW25-BJ23E93TMK', name: '최민수', company: '세진기계(주)', category: 'visitor', programmes: [],
+        status: 'revoked', seq: 9, ahead: 9, keys: ['ㅊㅗㅣㅁㅣㄴㅅㅜ', 'ㅊㅁㅅ', 'ㅅㅔㅈㅣㄴㄱㅣㄱㅖ'],
+      },
+      // Imported from a CSV before pairing.
+      { code: 'LOCAL-0001', name: 'Ann Lee', company: '', category: 'staff', programmes: [], status: 'valid', seq: 0, keys: ['annlee', 'lee'] },
+    ],
+    checkins: [
+      checkIn('0199318a-7c00-7000-8000-000000000011', 'ICW25-DTF59U9Z6R', 'pending'),
+      checkIn('0199318a-7c00-7000-8000-000000000012', 'ICW25-ZXNZGPVWCP', 'stored'),
+      { ...checkIn('0199318a-7c00-7000-8000-000000000013', 'ICW25-DTF59U9Z6R', 'conflict'), deviceId: 'kiosk-2' },
+    ],
+    config: [{
+      key: 'current',
+      event: { id: 'icw2025', name: { ko: '산업단지 박람회', en: 'Industrial Complex Week' }, timeZone: 'Asia/Seoul', days: ['2025-09-10'] },
+      programmes: [],
+      checkpoints: [{ id: 'hall-a', eventId: 'icw2025', name: { ko: 'A홀', en: 'Hall A' }, rule: 'unlimited', mode: 'entry' }],
+    }],
+    meta: [
+      { key: 'sync.pairing', value: { server: 'https://turnout.example', deviceId: 'kiosk-1', token: 't', eventId: 'icw2025', checkpointId: 'hall-a', name: 'Desk 1', pairedAt: '2025-09-09T08:00:00.000Z' } },
+      { key: 'sync.cursor.tickets', value: 2 },
+      { key: 'sync.cursor.checkins', value: 7 },
+      { key: 'session', value: { checkpointId: 'hall-a', direction: 'entry' } },
+    ],
+  },
 ];
 
 const LATEST = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -120,15 +159,16 @@ describe.each(FIXTURES)('from schema v$version', (fixture) => {
     );
   });
 
-  it('keeps every ticket, with today\'s search keys and indexes', async () => {
+  it('keeps every ticket, in chunks listing today\'s codes and search keys', async () => {
     const db = await upgraded();
-    const store = db.backendDB().transaction('tickets').objectStore('tickets');
-    expect([...store.indexNames].sort()).toEqual(['ahead', 'keys']);
-    expect(await db.tickets.count()).toBe(fixture.tickets.length);
-    for (const stored of fixture.tickets) {
-      const { keys: _old, ...ticket } = stored as unknown as Ticket & { keys: string[] };
-      expect(await findTicket(db, ticket.code)).toEqual(expect.objectContaining(ticket));
-      expect((await db.tickets.get(ticket.code))?.keys).toEqual(searchKeys(ticket.name, ticket.company));
+    const store = db.backendDB().transaction('roster').objectStore('roster');
+    expect([...store.indexNames].sort()).toEqual(['codes', 'keys', 'local']);
+    expect(db.backendDB().objectStoreNames.contains('tickets')).toBe(false);
+    const stored = await expectChunksSound(db);
+    expect(stored).toHaveLength(fixture.tickets.length);
+    for (const row of fixture.tickets) {
+      const { keys: _keys, ahead: _ahead, ...ticket } = row as unknown as Ticket & { keys: string[]; ahead?: number };
+      expect(await findTicket(db, ticket.code)).toEqual(ticket);
     }
   });
 
@@ -144,11 +184,13 @@ describe.each(FIXTURES)('from schema v$version', (fixture) => {
     expect(await codes('ICW25-BJ23E93TMK')).toEqual(['ICW25-BJ23E93TMK']);
   });
 
-  it('marks exactly the rows past the tickets cursor as ahead, and still keeps them from an older page copy', async () => {
+  it('marks the chunk holding a row past the tickets cursor local, and still keeps that row from an older page copy', async () => {
     const db = await upgraded();
-    expect(await db.tickets.where('ahead').above(0).primaryKeys()).toEqual(['ICW25-BJ23E93TMK']);
+    const local = await db.roster.where('local').equals(1).toArray();
+    expect(local.flatMap((c) => c.codes)).toContain('ICW25-BJ23E93TMK');
     const stale: Ticket = { code: 'ICW25-BJ23E93TMK', name: '최민수', company: '세진기계(주)', category: 'visitor', programmes: [], status: 'valid', seq: 3 };
-    await applyTicketsPage(db, [toPulledRow(stale)], 3);
+    await applyTicketsPage(db, [stale], 3);
     expect((await findTicket(db, stale.code))?.status).toBe('revoked');
+    await expectChunksSound(db);
   });
 });

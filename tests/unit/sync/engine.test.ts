@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outboxCount } from '../../../renderer/storage/checkin';
 import { loadPairing, loadRevoked } from '../../../renderer/storage/sync-meta';
+import { ticketCount } from '../../../renderer/storage/roster';
 import { backoffDelay } from '../../../renderer/sync/backoff';
 import type { SyncEngine } from '../../../renderer/sync/engine';
 import type { SyncEvent, SyncStatus } from '../../../renderer/sync/status';
@@ -178,7 +179,7 @@ describe('engine', () => {
     expect(r.stopped).toBe(true);
     expect(r.errors[0]?.kind).toBe('device_revoked');
     expect(revoked).toEqual([{ type: 'revoked', unsent: 2 }]);
-    expect(await k.db.tickets.count()).toBe(0);
+    expect(await ticketCount(k.db)).toBe(0);
     expect((await k.db.checkins.toArray()).map((c) => c.id).sort()).toEqual([...unsent].sort());
     expect(await loadPairing(k.db)).toBeUndefined();
     expect(await loadRevoked(k.db)).toMatchObject({ deviceId: k.pairing.deviceId });
@@ -197,7 +198,7 @@ describe('engine', () => {
     const r = await engine.syncNow();
     expect(r).toMatchObject({ stopped: true, errors: [{ kind: 'auth' }] });
     expect(await loadRevoked(k.db)).toMatchObject({ reason: 'unknown_device' });
-    expect(await k.db.tickets.count()).toBe(0);
+    expect(await ticketCount(k.db)).toBe(0);
     expect(await outboxCount(k.db)).toBe(1);
     await expectExactlyOnce(up, []);
   });

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outboxCount } from '../../../renderer/storage/checkin';
 import { getCursor, loadQuarantine } from '../../../renderer/storage/sync-meta';
-import { ticketCount } from '../../../renderer/storage/roster';
+import { findTicket, ticketCount } from '../../../renderer/storage/roster';
 import { newCheckInId } from '../../../core/ids';
 import { code, expectExactlyOnce, hits, newKiosk, startProxy, startUpstream, type Proxy, type Upstream } from './harness';
 
@@ -92,7 +92,7 @@ describe('push', () => {
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => e.kind)).toEqual(['server']);
     expect(report.tickets?.items).toBe(1);
-    expect(await k.db.tickets.get('NEW-0001')).toMatchObject({ name: '새 참가자', status: 'valid' });
+    expect(await findTicket(k.db, 'NEW-0001')).toMatchObject({ name: '새 참가자', status: 'valid' });
     expect(await k.db.checkins.get(other.created[0]!)).toMatchObject({ syncState: 'stored', code: code(2) });
     expect(await outboxCount(k.db)).toBe(1);
     expect(engine.getStatus().state).toBe('error');
@@ -173,8 +173,8 @@ describe('pull', () => {
     expect((await up.admin(`/v1/admin/events/sync-test/tickets/${code(7)}`, { method: 'PATCH', json: { status: 'revoked' } })).status).toBe(200);
     expect((await up.admin(`/v1/admin/events/sync-test/tickets/${code(8)}`, { method: 'PATCH', json: { status: 'deleted' } })).status).toBe(200);
     await engine.syncNow();
-    expect(await k.db.tickets.get(code(7))).toMatchObject({ status: 'revoked' });
-    expect(await k.db.tickets.get(code(8))).toMatchObject({ status: 'deleted' });
+    expect(await findTicket(k.db, code(7))).toMatchObject({ status: 'revoked' });
+    expect(await findTicket(k.db, code(8))).toMatchObject({ status: 'deleted' });
     const revoked = await k.db.checkins.get(await k.scan(code(7)));
     const deleted = await k.db.checkins.get(await k.scan(code(8)));
     expect(revoked).toMatchObject({ verdict: 'rejected', reason: 'revoked' });
