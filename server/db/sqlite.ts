@@ -72,6 +72,10 @@ function startCheckpointer(path: string, onGone: () => void): { stop(): void; ex
     return {
       stop() {
         stopping = true;
+        // Unref'd so an idle thread never keeps the process up; once asked to stop
+        // it must: a caller awaiting `exited` with nothing else pending would
+        // otherwise see the process end first (Node's unsettled top-level await).
+        worker.ref();
         worker.postMessage('stop');
       },
       exited: done,
