@@ -31,6 +31,8 @@ export interface DrainResult extends TimedCount {
 export interface BenchApi {
   turnoutSync(link: string, pageLimit: number, profile: boolean): Promise<RosterSyncResult>;
   /** Raw Dexie bulkPut into the kiosk schema of every upstream ticket as the engine stores it (fetched first, untimed); `chunk` rows per bulkPut, 0 = one. */
+  /** The roster pull again on the database turnoutSync left (a delta after upstream changes). */
+  turnoutResync(pageLimit: number): Promise<TimedCount & { tickets: number }>;
   dexieBulkPut(link: string, chunk: number): Promise<TimedCount>;
   pouchReplicate(dbUrl: string, batchSize: number): Promise<TimedCount>;
   /** Pairs a fresh kiosk DB, fills its outbox with n check-ins (ticket offset `from`), then drains it with pushOutbox. */

@@ -9,7 +9,8 @@ import { outboxCount } from '../../renderer/storage/checkin';
 import { CHUNK_ROWS, chunkRecord, countTickets } from '../../renderer/storage/roster-store';
 import { SyncClient } from '../../renderer/sync/client';
 import { pairAndSync, pairDevice } from '../../renderer/sync/pairing';
-import { ticketFromWire } from '../../renderer/sync/pull';
+import { pullTickets, ticketFromWire } from '../../renderer/sync/pull';
+import { loadPairing } from '../../renderer/storage/sync-meta';
 import { pushOutbox } from '../../renderer/sync/push';
 import { benchCheckIn, type BenchApi } from './api';
 
@@ -68,6 +69,19 @@ const api: BenchApi = {
     const tickets = await countTickets(db);
     db.close();
     return { ms, tickets, pages, ...(profile ? { fetchMs: acc.ms } : {}) };
+  },
+
+  async turnoutResync(pageLimit) {
+    const db = new TurnoutDb(ROSTER_DB);
+    const pairing = await loadPairing(db);
+    if (!pairing) throw new Error('turnoutResync: no pairing (run turnoutSync first)');
+    const client = new SyncClient({ server: pairing.server, token: pairing.token });
+    const t0 = performance.now();
+    const { items } = await pullTickets(db, client, { limit: pageLimit });
+    const ms = performance.now() - t0;
+    const tickets = await countTickets(db);
+    db.close();
+    return { ms, count: items, tickets };
   },
 
   async dexieBulkPut(link, chunk) {
