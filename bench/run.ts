@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run on one machine, each figure beside
 // its budget and its peer; the table goes to bench/RESULTS.md. Exits non-zero when
 // a budget is missed. `npm run bench -- kiosk` runs one section.
+import { benchDayRead } from './day-read';
 import { benchDecode } from './decode';
 import { benchJournal } from './journal';
 import { benchIngest } from './ingest';
@@ -17,6 +18,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
   xlsx: () => benchXlsx(Number(process.env.BENCH_CHECKINS ?? 100_000)),
   'roster-sync': () => benchRosterSync(Number(process.env.BENCH_ROSTER ?? 200_000)),
   'outbox-drain': () => benchOutboxDrain(),
+  'day-read': () => benchDayRead(Number(process.env.BENCH_ROSTER ?? 200_000)),
   ingest: () => benchIngest(),
 };
 

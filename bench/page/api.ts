@@ -34,6 +34,8 @@ export interface BenchApi {
   /** The roster pull again on the database turnoutSync left (a delta after upstream changes). */
   turnoutResync(pageLimit: number): Promise<TimedCount & { tickets: number }>;
   dexieBulkPut(link: string, chunk: number): Promise<TimedCount>;
+  /** A day of `checkins` over a `roster` of demo tickets read with its tickets: one roster sweep, and per-chunk lookups. */
+  dayRead(roster: number, checkins: number): Promise<{ sweepMs: number; lookupMs: number; rows: number; joined: number }>;
   pouchReplicate(dbUrl: string, batchSize: number): Promise<TimedCount>;
   /** Pairs a fresh kiosk DB, fills its outbox with n check-ins (ticket offset `from`), then drains it with pushOutbox. */
   drainOutbox(link: string, n: number, from: number, batchSize: number): Promise<DrainResult>;

@@ -11,6 +11,9 @@ import { SyncClient } from '../../renderer/sync/client';
 import { pairAndSync, pairDevice } from '../../renderer/sync/pairing';
 import { pullTickets, ticketFromWire } from '../../renderer/sync/pull';
 import { loadPairing } from '../../renderer/storage/sync-meta';
+import { readDay } from '../../renderer/storage/day-checkins';
+import { ensureDemoData } from '../../renderer/storage/seed';
+import { demoCode } from '../../core/demo/roster';
 import { pushOutbox } from '../../renderer/sync/push';
 import { benchCheckIn, type BenchApi } from './api';
 
@@ -19,6 +22,7 @@ const RAW_DB = 'bench-raw';
 const SCRATCH_DB = 'bench-scratch';
 const DRAIN_DB = 'bench-drain';
 const POUCH_DB = 'bench-pouch';
+const DAY_DB = 'bench-day';
 
 /** fetch, timed: request → headers, and the body read (client.ts reads text()). */
 function timedFetch(acc: { ms: number }): typeof fetch {
@@ -82,6 +86,28 @@ const api: BenchApi = {
     const tickets = await countTickets(db);
     db.close();
     return { ms, count: items, tickets };
+  },
+
+  async dayRead(roster, checkins) {
+    const db = new TurnoutDb(DAY_DB);
+    await ensureDemoData(db, roster);
+    const day = benchCheckIn(0, 'bench-day').day;
+    await db.checkins.bulkAdd(Array.from({ length: checkins }, (_, i) => ({ ...benchCheckIn(i, 'bench-day'), day, code: demoCode((i * 7919) % roster) })));
+    const read = async (sweepAbove: number) => {
+      const t0 = performance.now();
+      let rows = 0;
+      let joined = 0;
+      for await (const chunk of readDay(db, day, { sweepAbove })) {
+        rows += chunk.checkins.length;
+        joined += chunk.checkins.filter((c) => chunk.tickets.has(c.code)).length;
+      }
+      return { ms: performance.now() - t0, rows, joined };
+    };
+    const sweep = await read(0);
+    const lookup = await read(Infinity);
+    db.close();
+    if (lookup.rows !== sweep.rows || lookup.joined !== sweep.joined) throw new Error('dayRead: the two reads disagree');
+    return { sweepMs: sweep.ms, lookupMs: lookup.ms, rows: sweep.rows, joined: sweep.joined };
   },
 
   async dexieBulkPut(link, chunk) {

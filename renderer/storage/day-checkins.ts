@@ -1,6 +1,6 @@
-// One venue day of check-ins, read through the `[day+checkpointId]` index in
-// chunks (each its own short read transaction, so a scan never waits behind a
-// staff report), joined with the tickets they name. Feeds the daily tallies
+// One venue day of check-ins, read through the `[day+id]` index in chunks, each
+// resuming after the last id read (its own short read transaction, so a scan
+// never waits behind a staff report), joined with the tickets they name. Feeds the daily tallies
 // (core/tally.ts) — this kiosk alone and every desk as far as synced, since
 // pulled check-ins of other devices live in the same table — and the exports.
 import Dexie from 'dexie';
@@ -25,7 +25,15 @@ export interface DayChunk {
 }
 
 const dayRange = (db: TurnoutDb, day: string) =>
-  db.checkins.where('[day+checkpointId]').between([day, Dexie.minKey], [day, Dexie.maxKey], true, true);
+  db.checkins.where('[day+id]').between([day, Dexie.minKey], [day, Dexie.maxKey], true, true);
+
+/** The day's check-ins after id `after` (all from the start when undefined), `limit` of them in id order. */
+const dayPage = (db: TurnoutDb, day: string, after: string | undefined, limit: number) =>
+  db.checkins
+    .where('[day+id]')
+    .between([day, after ?? Dexie.minKey], [day, Dexie.maxKey], after === undefined, true)
+    .limit(limit)
+    .toArray();
 
 /** How many check-ins (every device's) this kiosk holds for `day`. */
 export function countDay(db: TurnoutDb, day: string): Promise<number> {
@@ -45,10 +53,11 @@ export const SWEEP_ABOVE = 4000;
 /** The facts of every ticket the day's check-ins name: their codes first, then one pass over the roster. */
 async function sweepFacts(db: TurnoutDb, day: string, chunk: number): Promise<Map<string, TicketFacts>> {
   const codes = new Set<string>();
-  for (let offset = 0; ; offset += chunk) {
-    const rows = await dayRange(db, day).offset(offset).limit(chunk).toArray();
+  for (let after: string | undefined; ; ) {
+    const rows = await dayPage(db, day, after, chunk);
     for (const r of rows) codes.add(r.code);
     if (rows.length < chunk) break;
+    after = rows[rows.length - 1]!.id;
   }
   const facts = new Map<string, TicketFacts>();
   await eachTicket(db, (t) => {
@@ -58,9 +67,9 @@ async function sweepFacts(db: TurnoutDb, day: string, chunk: number): Promise<Ma
 }
 
 /**
- * The day's check-ins in chunks, each with its tickets. A scan stored meanwhile
- * can shift later rows by one: rows already seen are skipped by id, so none is
- * counted twice and none is missed.
+ * The day's check-ins in chunks, each with its tickets, in id order. Ids are
+ * time-ordered (core/ids.ts), so a scan stored meanwhile lands after the rows
+ * read and comes in a later chunk; no row is read twice.
  */
 export async function* readDay(
   db: TurnoutDb,
@@ -68,10 +77,9 @@ export async function* readDay(
   { chunk = DAY_CHUNK, sweepAbove = SWEEP_ABOVE }: { chunk?: number; sweepAbove?: number } = {},
 ): AsyncGenerator<DayChunk> {
   const swept = (await countDay(db, day)) > sweepAbove ? await sweepFacts(db, day, chunk) : undefined;
-  const seen = new Set<string>();
-  for (let offset = 0; ; offset += chunk) {
+  for (let after: string | undefined; ; ) {
     const { rows, tickets } = await db.transaction('r', db.checkins, db.roster, async () => {
-      const rows = await dayRange(db, day).offset(offset).limit(chunk).toArray();
+      const rows = await dayPage(db, day, after, chunk);
       const codes = [...new Set(rows.map((r) => r.code))];
       const tickets = new Map<string, TicketFacts>();
       // A code first seen after the sweep (a scan meanwhile) is looked up.
@@ -83,10 +91,9 @@ export async function* readDay(
       }
       return { rows, tickets };
     });
-    const fresh = rows.filter((r) => !seen.has(r.id));
-    for (const r of fresh) seen.add(r.id);
-    if (fresh.length > 0) yield { checkins: fresh, tickets };
+    if (rows.length > 0) yield { checkins: rows, tickets };
     if (rows.length < chunk) return;
+    after = rows[rows.length - 1]!.id;
   }
 }
 
