@@ -8,11 +8,12 @@ import { rosterIsEmpty, writeTickets } from './roster-store';
 import { cursorKey, getCursor, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
 
 /**
- * One pass of the tickets pull. `fresh` when it started from cursor 0 into an
- * empty roster: a code can then only be stored if this run wrote it already
- * (`seen`, updated on the server meanwhile) or a desk wrote it outside the pull
- * (roster-store.ts `local` chunks), so the rest skip the per-code lookup. A run
- * resumed after a crash is not fresh: it looks every code up.
+ * One pass of the tickets pull. `seen` is kept only for a fresh run, one that
+ * started from cursor 0 into an empty roster: a code can then only be stored if
+ * this run wrote it already (`seen`: updated on the server meanwhile) or a desk
+ * wrote it outside the pull (roster-store.ts `local` chunks), so the rest skip
+ * the per-code lookup. A run resumed after a crash is not fresh: it looks every
+ * code up.
  */
 export interface TicketsRun {
   seen?: Set<string>;
