@@ -7,14 +7,16 @@ import { searchKeys } from '../../core/search';
 
 /**
  * A chunk of the roster (roster-store.ts): up to CHUNK_ROWS tickets, the codes and
- * the search keys of its rows (multiEntry indexes), and `local` when a row in it
- * was written outside the pull stream (sparse index).
+ * the distinct search keys of its rows (multiEntry indexes), each row's own keys
+ * (`rowKeys[i]` for `rows[i]`), and `local` when a row in it was written outside
+ * the pull stream (sparse index).
  */
 export interface RosterChunk {
   id: number;
   codes: string[];
   keys: string[];
   rows: Ticket[];
+  rowKeys: string[][];
   local?: 1;
 }
 
@@ -134,8 +136,8 @@ async function chunkTickets(tx: Transaction): Promise<void> {
     for (let i = 0; i < rows.length; i += V3_CHUNK_ROWS) {
       const part = rows.slice(i, i + V3_CHUNK_ROWS);
       const plain = part.map(({ keys: _keys, ahead: _ahead, ...ticket }) => ticket);
-      const keys = new Set(plain.flatMap((t) => searchKeys(t.name, t.company)));
-      const chunk: RosterChunk = { id: ++id, codes: plain.map((t) => t.code), keys: [...keys], rows: plain };
+      const rowKeys = plain.map((t) => searchKeys(t.name, t.company));
+      const chunk: RosterChunk = { id: ++id, codes: plain.map((t) => t.code), keys: [...new Set(rowKeys.flat())], rows: plain, rowKeys };
       if (part.some((r) => r.ahead !== undefined)) chunk.local = 1;
       chunks.push(chunk);
     }

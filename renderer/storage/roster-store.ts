@@ -55,11 +55,25 @@ export function keysOf(t: Ticket): string[] {
   return keys;
 }
 
-/** A chunk as stored: its rows, with the codes and search keys its indexes list. */
+/** Lends a stored chunk's row keys to its row objects, so a rewrite does not recompute them. */
+function adoptRowKeys(chunk: RosterChunk): RosterChunk {
+  chunk.rows.forEach((row, i) => {
+    const keys = chunk.rowKeys[i];
+    if (keys) KEYS.set(row, keys);
+  });
+  return chunk;
+}
+
+/**
+ * A chunk as stored: its rows with each row's search keys (a search filters
+ * rows by them without recomputing), and the codes and distinct keys its
+ * indexes list.
+ */
 export function chunkRecord(id: number, rows: Ticket[], local?: boolean): RosterChunk {
+  const rowKeys = rows.map(keysOf);
   const keys = new Set<string>();
-  for (const row of rows) for (const k of keysOf(row)) keys.add(k);
-  const chunk: RosterChunk = { id, codes: rows.map((r) => r.code), keys: [...keys], rows };
+  for (const rk of rowKeys) for (const k of rk) keys.add(k);
+  const chunk: RosterChunk = { id, codes: rows.map((r) => r.code), keys: [...keys], rows, rowKeys };
   if (local) chunk.local = 1;
   return chunk;
 }
@@ -74,7 +88,7 @@ async function chunksHolding(db: TurnoutDb, codes: readonly string[]): Promise<R
   const ids = await Promise.all(codes.map((code) => db.roster.where('codes').equals(code).primaryKeys()));
   const unique = [...new Set(ids.flat())];
   const found = await db.roster.bulkGet(unique);
-  return found.filter((c): c is RosterChunk => c !== undefined);
+  return found.filter((c): c is RosterChunk => c !== undefined).map(adoptRowKeys);
 }
 
 /** The incoming codes that may already be stored, per `maybeStored`. */
@@ -107,7 +121,7 @@ export function writeTickets(db: TurnoutDb, tickets: readonly Ticket[], opts: Wr
     // browser process, and a first sync makes one such transaction per page.
     const [holding, last] = await Promise.all([
       codesToProbe(db, incoming, opts).then((codes) => chunksHolding(db, codes)),
-      db.roster.orderBy(':id').last(),
+      db.roster.orderBy(':id').last().then((c) => c && adoptRowKeys(c)),
     ]);
     const touched = new Map<number, RosterChunk>();
     let written = 0;
@@ -137,7 +151,7 @@ export function writeTickets(db: TurnoutDb, tickets: readonly Ticket[], opts: Wr
       }
       for (let i = from; i < fresh.length; i += CHUNK_ROWS) {
         const id = nextId++;
-        touched.set(id, { id, codes: [], keys: [], rows: fresh.slice(i, i + CHUNK_ROWS), ...(local ? { local: 1 as const } : {}) });
+        touched.set(id, { id, codes: [], keys: [], rows: fresh.slice(i, i + CHUNK_ROWS), rowKeys: [], ...(local ? { local: 1 as const } : {}) });
       }
       written += fresh.length;
     }
@@ -206,10 +220,10 @@ export async function searchByKey(db: TurnoutDb, key: string, limit: number): Pr
     const perChunk = next === 0 ? 3 : Math.max(hits.length / next, 0.25);
     const round = Math.min(Math.ceil((limit - hits.length) / perChunk), 16);
     for (const chunk of await db.roster.bulkGet(ids.slice(next, next + round))) {
-      for (const row of chunk?.rows ?? []) {
-        const k = keysOf(row).find((s) => s.startsWith(key));
+      chunk?.rows.forEach((row, i) => {
+        const k = chunk.rowKeys[i]?.find((s) => s.startsWith(key));
         if (k !== undefined) hits.push({ ticket: row, key: k });
-      }
+      });
     }
     next += round;
   }
