@@ -133,7 +133,7 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
           <button type="submit" className="btn btn--big" data-testid="pair-submit" disabled={working || (!text.trim() && !isPaired)}>
             {phase.kind === 'failed' && isPaired ? t('pair.retry') : t('pair.submit')}
           </button>
-          <button type="button" className="btn btn--ghost" onClick={() => setCamera(!camera)} aria-pressed={camera} disabled={working}>
+          <button type="button" className="btn btn--ghost" data-testid="pair-camera" onClick={() => setCamera(!camera)} aria-pressed={camera} disabled={working}>
             {camera ? t('pair.cameraOff') : t('pair.camera')}
           </button>
         </form>
