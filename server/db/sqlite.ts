@@ -32,8 +32,8 @@ const FALLBACK_AUTOCHECKPOINT = 20_000;
 // the whole fsync: on a busy disk, 5 ms typically, 120 ms at worst, about a
 // sixth of the time under ingest load. This thread does it on its own
 // connection instead. PASSIVE never waits for, nor blocks, the writer.
-// Commits are exactly as durable as before (synchronous = NORMAL; the writer
-// still syncs the WAL header when it starts the log over, as that rule says).
+// Commits stay exactly as durable: the writer fsyncs the WAL at every commit
+// (synchronous = FULL, below), whoever checkpoints.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
@@ -129,7 +129,12 @@ export function openSqliteDatabase(path: string): SqliteDatabase & { closed(): P
   if (file) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: every commit is on disk before the upload hears 200. With NORMAL, WAL
+  // commits since the last checkpoint can vanish in a power cut, after the kiosk
+  // took them as stored (it never resends them), and the sequence would hand
+  // their numbers out again past kiosks' cursors. Group commit (repo/ingest)
+  // pays one fsync for every upload waiting.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   // Without the thread, the main connection checkpoints as SQLite does by default.
   const checkpointer = file ? startCheckpointer(path, () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000')) : null;
