@@ -174,14 +174,14 @@ export async function benchIngest(): Promise<Row[]> {
   });
   const sqlite = await measure('turnout');
   console.log(`  Turnout on SQLite: ${fmt(sqlite)}`);
-  const rows = [row('SQLite (WAL, synchronous=NORMAL)', sqlite)];
+  const rows = [row('SQLite (WAL, synchronous=FULL: every commit fsynced)', sqlite)];
   if (process.env.TURNOUT_TEST_PG !== '0' && pgAvailable()) {
     let cluster: PgCluster | undefined;
     try {
-      cluster = await startPgCluster();
+      cluster = await startPgCluster({ durable: true });
       const pg = await measure('turnout', cluster.url);
       console.log(`  Turnout on PostgreSQL: ${fmt(pg)}`);
-      rows.push(row('PostgreSQL 15 (throwaway cluster: fsync off, pool 10)', pg));
+      rows.push(row('PostgreSQL 15 (fsync and synchronous_commit on, as in production; pool 10)', pg));
     } finally {
       cluster?.stop();
     }

@@ -1,6 +1,7 @@
 // A throwaway PostgreSQL 15 cluster for integration tests: initdb in a temp
 // folder, started on a free loopback port with durability off (it is thrown
-// away), stopped and deleted afterwards. initdb refuses to run as root, so as
+// away) unless asked for production settings (benchmarks), stopped and deleted
+// afterwards. initdb refuses to run as root, so as
 // root every command runs as the `postgres` user (runuser).
 // Also runnable: `tsx tests/integration/pg.ts` starts one, prints its URL and
 // keeps it until Ctrl-C.
@@ -44,7 +45,16 @@ function uidOf(user: string): { uid: number; gid: number } | null {
   }
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export interface PgOptions {
+  /**
+   * PostgreSQL's own defaults for durability (fsync, synchronous_commit,
+   * full_page_writes on), as a production upstream runs: benchmarks. Tests leave
+   * them off, since the cluster is thrown away.
+   */
+  durable?: boolean;
+}
+
+export async function startPgCluster(opts: PgOptions = {}): Promise<PgCluster> {
   if (!pgAvailable()) throw new Error(`PostgreSQL binaries not found in ${PG_BIN}`);
   const root = userInfo().uid === 0;
   const pgUser = root ? uidOf('postgres') : null;
@@ -63,16 +73,14 @@ export async function startPgCluster(): Promise<PgCluster> {
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
     const port = await freePort();
-    const opts = [
+    const settings = [
       `-p ${port}`,
       '-c listen_addresses=127.0.0.1',
       `-c unix_socket_directories=${dir}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(opts.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
       '-c max_connections=200',
     ].join(' ');
-    run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
+    run('pg_ctl', ['-D', data, '-o', settings, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       stop() {
