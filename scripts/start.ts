@@ -60,7 +60,15 @@ mkdirSync(config.dataDir, { recursive: true });
 const db = await openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
 if (await seedDemo(db.db)) say(`seeded the demo event (${demoEvent.event.name.en})`);
 const app = await buildApp({ db: db.db, config });
-await app.listen({ port: config.port, host: config.host });
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+  // Most often a Turnout already running (npm start twice): say so, not a stack trace.
+  say(`port ${config.port} on ${config.host} is in use (another npm start still running?); stop it, or set TURNOUT_PORT`);
+  await db.close();
+  process.exit(1);
+}
 const server = `http://127.0.0.1:${config.port}`;
 const { code } = await createPairingCode(db.db, demoEvent.event.id, 'info-desk', config.pairingTtlMs);
 const link = pairingLink(server, code, 'info-desk');
