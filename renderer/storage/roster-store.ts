@@ -55,7 +55,10 @@ export function keysOf(t: Ticket): string[] {
   return keys;
 }
 
-/** Lends a stored chunk's row keys to its row objects, so a rewrite does not recompute them. */
+/**
+ * Lends a stored chunk's row keys to its row objects, so a rewrite does not
+ * recompute them: for writes only (reads have no use for them).
+ */
 function adoptRowKeys(chunk: RosterChunk): RosterChunk {
   chunk.rows.forEach((row, i) => {
     const keys = chunk.rowKeys[i];
@@ -88,7 +91,7 @@ async function chunksHolding(db: TurnoutDb, codes: readonly string[]): Promise<R
   const ids = await Promise.all(codes.map((code) => db.roster.where('codes').equals(code).primaryKeys()));
   const unique = [...new Set(ids.flat())];
   const found = await db.roster.bulkGet(unique);
-  return found.filter((c): c is RosterChunk => c !== undefined).map(adoptRowKeys);
+  return found.filter((c): c is RosterChunk => c !== undefined);
 }
 
 /** The incoming codes that may already be stored, per `maybeStored`. */
@@ -120,7 +123,7 @@ export function writeTickets(db: TurnoutDb, tickets: readonly Ticket[], opts: Wr
     // Both reads in flight at once: each awaited request is a round trip to the
     // browser process, and a first sync makes one such transaction per page.
     const [holding, last] = await Promise.all([
-      codesToProbe(db, incoming, opts).then((codes) => chunksHolding(db, codes)),
+      codesToProbe(db, incoming, opts).then(async (codes) => (await chunksHolding(db, codes)).map(adoptRowKeys)),
       db.roster.orderBy(':id').last().then((c) => c && adoptRowKeys(c)),
     ]);
     const touched = new Map<number, RosterChunk>();

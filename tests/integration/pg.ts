@@ -1,8 +1,8 @@
 // A throwaway PostgreSQL 15 cluster for integration tests: initdb in a temp
 // folder, started on a free loopback port with durability off (it is thrown
 // away) unless asked for production settings (benchmarks), stopped and deleted
-// afterwards. initdb refuses to run as root, so as
-// root every command runs as the `postgres` user (runuser).
+// afterwards. initdb refuses to run as root, so as root every command runs as
+// the `postgres` user (runuser).
 // Also runnable: `tsx tests/integration/pg.ts` starts one, prints its URL and
 // keeps it until Ctrl-C.
 
