@@ -3,7 +3,14 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/support/chromium';
 
-const PORT = Number(process.env.TURNOUT_E2E_PORT ?? 4317);
+// One port per checkout: two checkouts running e2e at once on one machine must
+// never share (or, with reuseExistingServer, reuse) each other's preview server.
+function defaultPort(): number {
+  let h = 0;
+  for (const ch of process.cwd()) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return 4317 + (h % 2000);
+}
+const PORT = Number(process.env.TURNOUT_E2E_PORT ?? defaultPort());
 
 export default defineConfig({
   testDir: 'tests',
