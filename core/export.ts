@@ -75,6 +75,7 @@ export const KIOSK_CHECKIN_COLUMNS: readonly ExportColumn[] = [
   { key: 'scanned_at', kind: 'datetime', width: 20 },
   { key: 'day', kind: 'date', width: 12 },
   { key: 'status', kind: 'text', width: 9 },
+  { key: 'badge', kind: 'text', width: 9 },
 ];
 
 /** A check-in joined with its ticket and checkpoint, as the kiosk exports it. */
@@ -95,13 +96,15 @@ export interface CheckinExportRow {
   scannedAt: string;
   day: string;
   status: string;
+  /** `printed` | `reprint` when a badge was printed with the check-in. */
+  badge?: string;
 }
 
 /** Cells of one check-in in KIOSK_CHECKIN_COLUMNS order; `scanned_at` stays ISO 8601 with offset in CSV. */
 export function checkinCsvCells(r: CheckinExportRow): CellValue[] {
   return [
     r.id, r.code, r.name, r.company, r.category, r.checkpointId, r.checkpointName, r.deviceId, r.direction,
-    r.verdict, r.reason, r.overrideBy, r.overrideReason, r.scannedAt, r.day, r.status,
+    r.verdict, r.reason, r.overrideBy, r.overrideReason, r.scannedAt, r.day, r.status, r.badge,
   ];
 }
 

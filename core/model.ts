@@ -108,6 +108,15 @@ export interface Override {
   reason: string;
 }
 
+/**
+ * A check-in's badge mark (DESIGN "Badges"; protocol v1 addition, optional):
+ * `printed`: this admission issued the ticket's badge at a desk that prints
+ * badges (the first badge of that ticket anywhere, as far as the recorder
+ * knows); `reprint`: staff reprinted the badge (behind the staff PIN).
+ */
+export const BADGE_MARKS = ['printed', 'reprint'] as const;
+export type BadgeMark = (typeof BADGE_MARKS)[number];
+
 export interface CheckIn {
   /** UUIDv7 made on the kiosk: time-ordered, and the idempotency key upstream. */
   id: string;
@@ -124,6 +133,8 @@ export interface CheckIn {
   /** Estimated (server − device) clock difference when scanned, if known. */
   clockOffsetMs?: number;
   override?: Override;
+  /** Set when a badge was printed with this check-in (absent: none). */
+  badge?: BadgeMark;
   syncState: SyncState;
 }
 

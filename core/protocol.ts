@@ -4,7 +4,7 @@
 // with a protocol version bump. Pure: zod only, no Node built-ins.
 
 import { z } from 'zod';
-import { CATEGORIES, REJECT_REASONS } from './model';
+import { BADGE_MARKS, CATEGORIES, REJECT_REASONS } from './model';
 
 export const PROTOCOL_VERSION = 1;
 /** Most check-ins a single upload may carry; more → HTTP 413 `too_many_items`. */
@@ -26,6 +26,8 @@ export const Category = z.enum(CATEGORIES);
 export const RejectReason = z.enum(REJECT_REASONS);
 export const Direction = z.enum(['entry', 'exit']);
 export const TicketStatus = z.enum(['valid', 'revoked', 'blocked', 'deleted']);
+/** Added in v1 without a bump: optional everywhere, and servers and kiosks before it drop it (zod strips unknown keys). */
+export const BadgeMark = z.enum(BADGE_MARKS);
 
 /** Every error response: `{ error: { code, message } }` with a proper HTTP status. */
 export const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -171,6 +173,8 @@ export const CheckinUpload = z.object({
   scannedAt: IsoInstant,
   clockOffsetMs: z.number().int().optional(),
   override: OverrideWire.optional(),
+  /** `printed` | `reprint`: a badge was printed with this check-in (optional; see core/model BadgeMark). */
+  badge: BadgeMark.optional(),
 });
 export type CheckinUpload = z.infer<typeof CheckinUpload>;
 
@@ -206,6 +210,12 @@ export const DecideRequest = z.object({
   /** Device time of the scan; the server's clock is used for the rules. */
   scannedAt: IsoInstant.optional(),
   clockOffsetMs: z.number().int().optional(),
+  /**
+   * This desk prints a badge on admission: the server records `badge: "printed"`
+   * on an admitted entry when no check-in of the ticket has a badge mark yet.
+   * Optional (added in v1 without a bump); a server before it ignores it.
+   */
+  printsBadge: z.boolean().optional(),
 });
 export type DecideRequest = z.infer<typeof DecideRequest>;
 export const DecideResponse = z.object({

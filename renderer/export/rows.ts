@@ -27,5 +27,6 @@ export function exportRow(c: CheckIn, names: RowNames): CheckinExportRow {
     scannedAt: c.scannedAt,
     day: c.day,
     status: c.syncState,
+    ...(c.badge !== undefined ? { badge: c.badge } : {}),
   };
 }

@@ -28,6 +28,13 @@ export interface ScanRequest {
   id?: string;
   /** The on-disk journal (Electron): the check-in's second durable copy, written side by side. */
   journal?: JournalSink;
+  /**
+   * Badges (renderer/badge): `print` — this desk prints a badge on admission, so an
+   * admitted entry of a ticket with no badge mark anywhere in its history is marked
+   * `printed`; `reprint` — staff reprint (behind the PIN): the record is marked
+   * `reprint` whatever the verdict. The caller prints after the record is stored.
+   */
+  badge?: 'print' | 'reprint';
 }
 
 export type ScanOutcome =
@@ -67,7 +74,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
         history,
         now,
       });
-      const record = buildCheckIn(code, req, now, verdict);
+      const record = buildCheckIn(code, req, now, verdict, history);
       stage(record);
       await db.checkins.add(record);
       return record;
@@ -77,7 +84,14 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
   return { kind: 'store_failed', error: written.error, ticket, verdict, diskFull: written.diskFull, kept: written.kept };
 }
 
-function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict): CheckIn {
+/** The badge mark a new record gets (see ScanRequest.badge). */
+export function badgeMarkFor(req: Pick<ScanRequest, 'badge' | 'direction'>, admitted: boolean, history: readonly Pick<CheckIn, 'badge'>[]): CheckIn['badge'] {
+  if (req.badge === 'reprint') return 'reprint';
+  if (req.badge !== 'print' || !admitted || req.direction !== 'entry') return undefined;
+  return history.some((h) => h.badge !== undefined) ? undefined : 'printed';
+}
+
+function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verdict, history: readonly CheckIn[]): CheckIn {
   const admitted = decided.verdict === 'accepted' || req.override !== undefined;
   const record: CheckIn = {
     id: req.id ?? newCheckInId(now),
@@ -93,6 +107,8 @@ function buildCheckIn(code: string, req: ScanRequest, now: number, decided: Verd
   if (decided.verdict === 'rejected') record.reason = decided.reason;
   if (req.override) record.override = req.override;
   if (req.clockOffsetMs !== undefined) record.clockOffsetMs = req.clockOffsetMs;
+  const badge = badgeMarkFor(req, admitted, history);
+  if (badge) record.badge = badge;
   return record;
 }
 

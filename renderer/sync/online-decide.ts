@@ -46,7 +46,9 @@ export async function checkIn(db: TurnoutDb, target: OnlineTarget | null, req: S
   const offset = target?.clockOffsetMs();
   const local = { ...req, ...(req.clockOffsetMs === undefined && offset !== undefined ? { clockOffsetMs: offset } : {}) };
   try {
-    if (!target || opts.online === false || !target.isReachable() || req.override || Date.now() < (coolingUntil.get(target) ?? 0)) {
+    // Overrides and badge reprints are staff decisions made here, never asked upstream.
+    const staffAction = req.override !== undefined || req.badge === 'reprint';
+    if (!target || opts.online === false || !target.isReachable() || staffAction || Date.now() < (coolingUntil.get(target) ?? 0)) {
       return { ...(await recordScan(db, local)), source: 'local' };
     }
     return await decideOnline(db, target, local, opts);
@@ -72,6 +74,7 @@ async function decideOnline(db: TurnoutDb, target: OnlineTarget, req: ScanReques
         direction: req.direction,
         scannedAt: isoWithOffset(now, req.timeZone),
         ...(req.clockOffsetMs !== undefined ? { clockOffsetMs: Math.round(req.clockOffsetMs) } : {}),
+        ...(req.badge === 'print' ? { printsBadge: true } : {}),
       },
       opts.timeoutMs ?? 1500,
     );

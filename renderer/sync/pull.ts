@@ -75,6 +75,7 @@ export function checkinFromWire(c: CheckinWire): Omit<CheckIn, 'syncState'> & { 
   if (c.reason !== undefined) out.reason = c.reason;
   if (c.clockOffsetMs !== undefined) out.clockOffsetMs = c.clockOffsetMs;
   if (c.override !== undefined) out.override = c.override;
+  if (c.badge !== undefined) out.badge = c.badge;
   return out;
 }
 

@@ -45,6 +45,7 @@ export function toUpload(c: CheckIn): CheckinUpload {
   if (c.reason !== undefined) u.reason = c.reason;
   if (c.clockOffsetMs !== undefined) u.clockOffsetMs = Math.round(c.clockOffsetMs);
   if (c.override !== undefined) u.override = c.override;
+  if (c.badge !== undefined) u.badge = c.badge;
   return u;
 }
 

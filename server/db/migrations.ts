@@ -146,10 +146,23 @@ const staffPin: Migration = {
   },
 };
 
+// A check-in's badge mark (protocol v1 addition): `printed` | `reprint`, null
+// when no badge was printed with it. Added nullable, so every earlier row reads
+// as "no badge".
+const checkinBadge: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('checkins').addColumn('badge', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('checkins').dropColumn('badge').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0003_staff_pin': staffPin,
+  '0004_checkin_badge': checkinBadge,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -84,6 +84,8 @@ export interface CheckinsTable {
   /** stored | conflict */
   status: string;
   received_at: number;
+  /** Badge mark: printed | reprint, null when none (migration 0004). */
+  badge: string | null;
 }
 
 export interface DevicesTable {

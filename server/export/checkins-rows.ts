@@ -28,6 +28,7 @@ export const EXPORT_COLUMNS = [
   'day',
   'status',
   'seq',
+  'badge',
 ] as const;
 
 /** Index of a column in EXPORT_COLUMNS (for typing cells). */
@@ -71,6 +72,7 @@ export async function* exportRows(db: Kysely<Database>, eventId: string): AsyncG
         r.day,
         r.status,
         Number(r.seq),
+        r.badge,
       ];
     });
   }

@@ -38,7 +38,7 @@ const PRIOR_COLUMNS = [
 
 /** At most this many values in one IN list (SQLite and PostgreSQL parameter limits). */
 const IN_CHUNK = 500;
-/** Rows per portable INSERT: 18 columns × 500 stays far below both parameter limits. */
+/** Rows per portable INSERT: 19 columns × 500 stays far below both parameter limits. */
 const INSERT_CHUNK = 500;
 
 function chunks<T>(xs: T[], size: number): T[][] {
@@ -103,6 +103,7 @@ const COLUMNS: [keyof CheckinsTable, string][] = [
   ['override_reason', 'text'],
   ['status', 'text'],
   ['received_at', 'int8'],
+  ['badge', 'text'],
 ];
 
 const SQLITE_INSERT = `insert into "checkins" (${COLUMNS.map(([c]) => `"${c}"`).join(', ')}) values `;
@@ -111,7 +112,7 @@ const SQLITE_TUPLE = `(${COLUMNS.map(() => '?').join(', ')})`;
 export async function insertRows(trx: Db, kind: DbKind | undefined, rows: CheckinsTable[]): Promise<void> {
   if (rows.length === 0) return;
   if (kind === 'postgres') {
-    // One array per column: 18 parameters however many rows, and no planning of a huge VALUES list.
+    // One array per column: 19 parameters however many rows, and no planning of a huge VALUES list.
     const names = sql.join(COLUMNS.map(([c]) => sql.ref(c)));
     const arrays = sql.join(COLUMNS.map(([c, type]) => sql`${rows.map((r) => r[c])}::${sql.raw(type)}[]`));
     await sql`insert into checkins (${names}) select * from unnest(${arrays})`.execute(trx);

@@ -38,6 +38,7 @@ export function checkinFromRow(r: CheckinsTable): CheckinWire {
   if (r.reason !== null) c.reason = r.reason as RejectReason;
   if (r.clock_offset_ms !== null) c.clockOffsetMs = Number(r.clock_offset_ms);
   if (r.override_by !== null) c.override = { by: r.override_by, reason: r.override_reason ?? '' };
+  if (r.badge === 'printed' || r.badge === 'reprint') c.badge = r.badge;
   return c;
 }
 
@@ -76,6 +77,7 @@ export function toRow(scope: DeviceScope, item: CheckinUpload, seq: number, now:
     override_reason: item.override?.reason ?? null,
     status: 'stored',
     received_at: now,
+    badge: item.badge ?? null,
   };
 }
 

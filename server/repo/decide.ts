@@ -36,6 +36,19 @@ async function historyOf(trx: Transaction<Database>, eventId: string, code: stri
   }));
 }
 
+/** Whether any check-in of this ticket carries a badge mark (printed or reprinted). */
+async function hasBadge(trx: Transaction<Database>, eventId: string, code: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('checkins')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('code', '=', code)
+    .where('badge', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 const attentionOf = (ticket: TicketWire | null) =>
   ticket && ticket.status !== 'deleted' && ticket.note?.trim() ? ticket.note.trim() : undefined;
 
@@ -83,6 +96,9 @@ export async function decideAndRecord(
         })
       : { verdict: 'rejected', reason: 'malformed' };
 
+    // A desk that prints badges: the first admitted entry of a ticket issues its badge.
+    const printed =
+      req.printsBadge === true && verdict.verdict === 'accepted' && req.direction === 'entry' && !(await hasBadge(trx, scope.eventId, code));
     const row = toRow(
       scope,
       {
@@ -94,6 +110,7 @@ export async function decideAndRecord(
         ...(verdict.verdict === 'rejected' ? { reason: verdict.reason } : {}),
         scannedAt: isoWithOffset(now, scope.timeZone),
         ...(req.clockOffsetMs !== undefined ? { clockOffsetMs: req.clockOffsetMs } : {}),
+        ...(printed ? { badge: 'printed' as const } : {}),
       },
       seq.next(),
       now,

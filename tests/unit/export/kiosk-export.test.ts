@@ -18,7 +18,7 @@ const row = (over: Partial<CheckinExportRow>): CheckinExportRow => ({
   scannedAt: '2025-09-10T23:59:30.250+09:00', day: '2025-09-10', status: 'pending', ...over,
 });
 const ROWS: CheckinExportRow[] = [
-  row({}),
+  row({ badge: 'printed' }),
   row({ id: 'id-2', code: '+1', name: '=HYPERLINK("http://evil/?x","click")', company: '@SUM(A1:A2)' }),
   row({ id: 'id-3', code: '-2', name: '\tTabby', company: '\rCarriage', verdict: 'rejected', reason: 'blocked', scannedAt: '2025-09-10T00:00:00.000+09:00', status: 'conflict' }),
   row({ id: 'id-4', name: 'Kim, "Jr"', overrideBy: '=lead', overrideReason: 'VIP', scannedAt: '2025-09-10T03:15:00.000Z' }),
@@ -53,7 +53,7 @@ describe('kiosk XLSX', () => {
 
     const ws = wb.getWorksheet('Check-ins')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['id', 'code', 'name', 'company', 'category', 'checkpoint', 'checkpoint_name', 'device', 'direction', 'verdict', 'reason', 'override_by', 'override_reason', 'scanned_at', 'day', 'status']);
+    expect(header).toEqual(['id', 'code', 'name', 'company', 'category', 'checkpoint', 'checkpoint_name', 'device', 'direction', 'verdict', 'reason', 'override_by', 'override_reason', 'scanned_at', 'day', 'status', 'badge']);
     expect(ws.rowCount).toBe(5);
     const col = (k: string) => header.indexOf(k) + 1;
 
@@ -117,8 +117,10 @@ describe('kiosk CSV', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,code,name,company,category,checkpoint,checkpoint_name,device,direction,verdict,reason,override_by,override_reason,scanned_at,day,status');
-    expect(lines[1]).toContain(',2025-09-10T23:59:30.250+09:00,2025-09-10,pending');
+    expect(lines[0]).toBe('id,code,name,company,category,checkpoint,checkpoint_name,device,direction,verdict,reason,override_by,override_reason,scanned_at,day,status,badge');
+    // The badge mark (printed / reprint) is the last column; empty when no badge was printed.
+    expect(lines[1]).toContain(',2025-09-10T23:59:30.250+09:00,2025-09-10,pending,printed');
+    expect(lines[2]).toMatch(/,pending,$/);
     expect(lines[2]).toContain(`id-2,'+1,"'=HYPERLINK(""http://evil/?x"",""click"")",'@SUM(A1:A2),`);
     expect(lines[3]).toContain(`id-3,'-2,'\tTabby,"'\rCarriage",`);
     expect(lines[4]).toContain(`,"Kim, ""Jr""",`);
