@@ -2,11 +2,20 @@
 // keystrokes apart from a person typing, turning it into the scanned string,
 // and keeping those keystrokes out of whatever input has focus.
 //
-// Scanners type at 2–15 ms a key, people at 80–200 ms, so a burst whose gaps
-// are all ≤ maxGapMs and that is ≥ minLength long is a scan. It ends with
-// Enter/Tab, or with an idle gap for scanners set to send no terminator.
+// Scanners type at 2–25 ms a key, people at 80–200 ms. A burst is judged by its
+// average rate, as onScan.js does (avgTimeByChar): keys up to `maxGapMs` apart
+// (jitter) whose mean gap stays ≤ `avgGapMs`, at least `minLength` long, are a
+// scan. Bluetooth HID scanners, and a busy machine between the HID stack and
+// the page, also stall now and then mid-burst: once a burst has already
+// qualified as a scanner's (≥ minLength fast keys since the start or the last
+// stall), one gap of up to `stallMs` does not split it. A person never gets
+// there: people do not type minLength keys at scanner speed. A burst ends with
+// Enter/Tab, or with `idleMs` of quiet for scanners that send no terminator
+// (longer than a stall, or a stall would end the scan early; only those
+// scanners wait for it).
 // `WedgeDetector` is pure (events in, scans out, injected clock) so it can be
-// tested with fake timers; `attachWedge` wires it to a window's keydowns.
+// tested with fake timers; `attachWedge` (wedge-attach.ts) wires it to a
+// window's keydowns.
 
 import { printableChar, type KeyLike } from './keymap';
 
@@ -46,9 +55,22 @@ export interface WedgeClock {
 export interface WedgeOptions {
   /** Shortest burst that counts as a scan. Default 4. */
   minLength?: number;
-  /** Longest gap between two keys of one burst. Default 35 ms. */
+  /** Longest ordinary gap between two keys of one burst (scanner jitter). Default 60 ms. */
   maxGapMs?: number;
-  /** Quiet time after the last key that ends a burst without a terminator. Default 60 ms. */
+  /** Longest mean gap of a burst that is a scan (onScan.js's avgTimeByChar). Default 30 ms. */
+  avgGapMs?: number;
+  /**
+   * Longest single stall tolerated inside a burst that has already qualified as a
+   * scanner's (≥ minLength keys at ordinary gaps since its start or its last stall).
+   * Stalls are left out of the mean. 0 turns stall tolerance off. Default 150 ms.
+   */
+  stallMs?: number;
+  /**
+   * Quiet time after the last key that ends a burst without a terminator. Default
+   * 250 ms: a stall of `stallMs` in the keys' own timestamps reaches the page later
+   * than that in real time (the OS and the page's event loop add their own delay:
+   * 120 ms stamped arrived 165 ms later through Chromium's input pipeline here).
+   */
   idleMs?: number;
   /** Characters kept; the rest of a longer burst is dropped and `truncated` set. Default 8192. */
   maxLength?: number;
@@ -92,6 +114,8 @@ function reportLater(err: unknown): void {
 export class WedgeDetector {
   private readonly minLength: number;
   private readonly maxGapMs: number;
+  private readonly avgGapMs: number;
+  private readonly stallMs: number;
   private readonly idleMs: number;
   private readonly maxLength: number;
   private readonly confirmGaps: number;
@@ -101,6 +125,11 @@ export class WedgeDetector {
   private count = 0;
   private startTs = 0;
   private lastTs = 0;
+  /** Sum and number of the burst's ordinary gaps (stalls left out): its mean rate. */
+  private gapSum = 0;
+  private gaps = 0;
+  /** Keys since the burst's start or its last stall, all at ordinary gaps. */
+  private run = 0;
   private timer: unknown = undefined;
   /** Until this time a stray Enter/Tab is the tail of the scan just delivered (CR LF, or a terminator after an idle end). */
   private trailUntil = Number.NEGATIVE_INFINITY;
@@ -110,9 +139,11 @@ export class WedgeDetector {
     private readonly opts: WedgeOptions = {},
   ) {
     this.minLength = Math.max(1, opts.minLength ?? 4);
-    this.maxGapMs = Math.max(0, opts.maxGapMs ?? 35);
-    // An idle end shorter than the key gap would split every scan.
-    this.idleMs = Math.max(this.maxGapMs, opts.idleMs ?? 60);
+    this.maxGapMs = Math.max(0, opts.maxGapMs ?? 60);
+    this.avgGapMs = Math.max(0, opts.avgGapMs ?? 30);
+    this.stallMs = Math.max(0, opts.stallMs ?? 150);
+    // An idle end shorter than a tolerated gap would split every scan that has one.
+    this.idleMs = Math.max(this.maxGapMs, this.stallMs + 1, opts.idleMs ?? 250);
     this.maxLength = Math.max(1, opts.maxLength ?? 8192);
     this.confirmGaps = Math.max(1, opts.confirmGaps ?? 2);
     const c = opts.clock ?? {};
@@ -123,9 +154,30 @@ export class WedgeDetector {
     };
   }
 
+  /** Whether the burst's keys so far come at a scanner's mean rate. */
+  private get fastOnAverage(): boolean {
+    return this.gaps === 0 || this.gapSum / this.gaps <= this.avgGapMs;
+  }
+
   /** Whether a burst is being suppressed right now: its keys are a scanner's. */
   private get suppressing(): boolean {
-    return this.count > this.confirmGaps;
+    return this.count > this.confirmGaps && this.fastOnAverage;
+  }
+
+  /** Whether the burst is a scan if it ended now. */
+  private get qualifies(): boolean {
+    return this.count >= this.minLength && this.fastOnAverage;
+  }
+
+  /**
+   * How the gap before a key at `ts` fits the burst in progress: an ordinary
+   * gap, a tolerated stall, or the end of the burst.
+   */
+  private gapKind(ts: number): 'ordinary' | 'stall' | 'break' {
+    const gap = ts - this.lastTs;
+    if (gap <= this.maxGapMs) return 'ordinary';
+    if (gap <= this.stallMs && this.run >= this.minLength && this.qualifies) return 'stall';
+    return 'break';
   }
 
   /**
@@ -139,7 +191,8 @@ export class WedgeDetector {
     // (and may be a scan from a scanner that sends no terminator). Judged by
     // the events' own times, not only the idle timer: a busy main thread can
     // run the timer late, and tests may not run it at all.
-    if (this.count > 0 && ts - this.lastTs > this.maxGapMs) this.end('idle');
+    const kind = this.count > 0 ? this.gapKind(ts) : 'ordinary';
+    if (kind === 'break') this.end('idle');
 
     if (ev.ctrlKey || ev.altKey || ev.metaKey || ev.repeat) {
       // Shortcuts and held keys are people; whatever burst was building is not a scan.
@@ -157,7 +210,7 @@ export class WedgeDetector {
       this.abandon();
       return false;
     }
-    this.append(ch, ts);
+    this.append(ch, ts, kind);
     return this.suppressing;
   }
 
@@ -173,8 +226,19 @@ export class WedgeDetector {
     this.reset();
   }
 
-  private append(ch: string, ts: number): void {
-    if (this.count === 0) this.startTs = ts;
+  private append(ch: string, ts: number, kind: 'ordinary' | 'stall' | 'break'): void {
+    if (this.count === 0) {
+      this.startTs = ts;
+      this.gapSum = 0;
+      this.gaps = 0;
+      this.run = 0;
+    } else if (kind === 'stall') {
+      this.run = 0;
+    } else {
+      this.gapSum += Math.max(0, ts - this.lastTs);
+      this.gaps++;
+    }
+    this.run++;
     // Past the cap keep counting (the burst is still a scanner's and its keys
     // are still suppressed) but stop growing the string: never hang.
     if (this.count < this.maxLength) this.buf += ch;
@@ -184,7 +248,7 @@ export class WedgeDetector {
   }
 
   private terminate(term: 'Enter' | 'Tab', ts: number): boolean {
-    if (this.count >= this.minLength) {
+    if (this.qualifies) {
       this.deliver(term);
       this.trailUntil = ts + this.idleMs;
       return true;
@@ -199,7 +263,7 @@ export class WedgeDetector {
 
   /** The burst is over: a scan if long enough, otherwise nothing. */
   private end(term: WedgeScan['terminator']): void {
-    if (this.count >= this.minLength) {
+    if (this.qualifies) {
       const last = this.lastTs;
       this.deliver(term);
       this.trailUntil = last + 2 * this.idleMs;
@@ -267,42 +331,4 @@ export class WedgeDetector {
     }
     this.end('idle');
   }
-}
-
-/** What `attachWedge` listens on; a Window satisfies it (and so does a bare EventTarget in tests). */
-export type WedgeTarget = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
-
-export interface AttachWedgeOptions extends WedgeOptions {
-  /**
-   * Also stop a suppressed key from propagating past the window, so the
-   * focused field's own handlers (e.g. a search box submitting on Enter) never
-   * see scanner keys. Default true.
-   */
-  stopPropagation?: boolean;
-}
-
-/**
- * Listen for scanner bursts on `target`'s keydowns (capture phase, so we see
- * them before any focused element). Returns a function that detaches.
- */
-export function attachWedge(
-  target: WedgeTarget,
-  onScan: (code: string, scan: WedgeScan) => void,
-  opts: AttachWedgeOptions = {},
-): () => void {
-  const detector = new WedgeDetector((scan) => onScan(scan.code, scan), opts);
-  const listener = (e: Event): void => {
-    if (detector.handle(e as KeyboardEvent)) {
-      e.preventDefault();
-      if (opts.stopPropagation !== false) e.stopPropagation();
-    }
-  };
-  target.addEventListener('keydown', listener, { capture: true });
-  let attached = true;
-  return () => {
-    if (!attached) return;
-    attached = false;
-    target.removeEventListener('keydown', listener, { capture: true });
-    detector.dispose();
-  };
 }

@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Lang } from '../i18n';
 import { saveSession, type Session } from '../storage/device';
-import { attachWedge } from '../scan/wedge';
+import { attachWedge } from '../scan/wedge-attach';
 import { loadConfig } from '../storage/roster';
 import type { Pairing } from '../storage/sync-meta';
 import { looksLikePairingLink } from '../sync/pairing';

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TurnoutDb } from '../storage/db';
 import type { Pairing } from '../storage/sync-meta';
-import { attachWedge } from '../scan/wedge';
+import { attachWedge } from '../scan/wedge-attach';
 import { getPlatform } from '../platform';
 import { firstSync, looksLikePairingLink, pairDevice, PairError, type PairErrorKind } from '../sync/pairing';
 import type { PullProgress } from '../sync/pull';

@@ -1,7 +1,8 @@
 // Keyboard-wedge detection: scanner bursts vs people typing, IME safety,
 // terminators, suppression and limits. Plain event objects + fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { WedgeDetector, attachWedge, type WedgeOptions, type WedgeScan } from '../../../renderer/scan/wedge';
+import { WedgeDetector, type WedgeOptions, type WedgeScan } from '../../../renderer/scan/wedge';
+import { attachWedge } from '../../../renderer/scan/wedge-attach';
 import { charKey, key } from './keys';
 
 const ENTER = (): ReturnType<typeof key> => key('Enter', 'Enter');
@@ -54,7 +55,8 @@ describe('scanner bursts', () => {
   it('ends a burst with no terminator after the idle gap, not before', () => {
     const { scans, type, press } = setup();
     type('ABCD1234', 8);
-    vi.advanceTimersByTime(59);
+    // Quiet for a stall's length is not the end: 250 ms by default.
+    vi.advanceTimersByTime(249);
     expect(scans).toHaveLength(0);
     vi.advanceTimersByTime(1);
     expect(scans.map((s) => [s.code, s.terminator])).toEqual([['ABCD1234', 'idle']]);
@@ -65,7 +67,7 @@ describe('scanner bursts', () => {
   it('swallows a late terminator trailing an idle-ended scan, and a CR LF double Enter', () => {
     const a = setup();
     a.type('ABCD1234', 8);
-    expect(a.press(ENTER, 70)).toBe(true); // timer already delivered at 60 ms
+    expect(a.press(ENTER, 260)).toBe(true); // timer already delivered at 250 ms
     expect(a.scans.map((s) => s.code)).toEqual(['ABCD1234']);
 
     const b = setup();
@@ -97,9 +99,9 @@ describe('timestamps and delivery', () => {
       stamp += 10;
       det.handle({ ...charKey(ch), timeStamp: stamp });
     }
-    vi.advanceTimersByTime(61);
+    vi.advanceTimersByTime(251);
     expect(scans).toHaveLength(0);
-    vi.advanceTimersByTime(200);
+    vi.advanceTimersByTime(400);
     expect(scans.map((s) => s.code)).toEqual([code]);
   });
 
