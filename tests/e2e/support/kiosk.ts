@@ -55,14 +55,32 @@ function keyFor(ch: string, ime: boolean): { code: string; key: string; shift: b
  * ending in Enter, sent over CDP so they reach the page as real keyboard input.
  * With `ime`, each letter arrives as the jamo a 2-beolsik IME would produce.
  */
-export async function scannerType(page: Page, text: string, opts: { ime?: boolean; terminator?: 'Enter' | 'Tab' | 'none' } = {}): Promise<void> {
+export interface ScannerOptions {
+  ime?: boolean;
+  terminator?: 'Enter' | 'Tab' | 'none';
+  /**
+   * A stall inside the burst, as Bluetooth scanners and busy machines make: the
+   * keys after index `after` are sent `ms` later, in real time and in their
+   * timestamps.
+   */
+  stall?: { after: number; ms: number };
+}
+
+export async function scannerType(page: Page, text: string, opts: ScannerOptions = {}): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   const sends: Promise<unknown>[] = [];
   // Hardware timestamps 4 ms apart, as a scanner's HID reports carry: the page judges
   // bursts by event.timeStamp, so a stall in this test process can't split a scan.
   let at = Date.now() / 1000;
   const tick = () => (at += 0.004);
+  let index = 0;
   for (const ch of text) {
+    if (opts.stall && index++ === opts.stall.after) {
+      // The keys so far are on their way (not awaited, as a scanner doesn't wait
+      // for the page); the rest follows `ms` later.
+      await new Promise((resolve) => setTimeout(resolve, opts.stall!.ms));
+      at += opts.stall.ms / 1000;
+    }
     const k = keyFor(ch, opts.ime ?? false);
     const base = { code: k.code, key: k.key, windowsVirtualKeyCode: k.vk, modifiers: k.shift ? 8 : 0, timestamp: tick() };
     // Fired without awaiting each one: CDP keeps the order, and the burst stays as
@@ -81,7 +99,7 @@ export async function scannerType(page: Page, text: string, opts: { ime?: boolea
 }
 
 /** Scans and waits for the verdict of this scan (a new check-in id, or a malformed verdict). */
-export async function scan(page: Page, text: string, opts: { ime?: boolean; terminator?: 'Enter' | 'Tab' | 'none' } = {}): Promise<Locator> {
+export async function scan(page: Page, text: string, opts: ScannerOptions = {}): Promise<Locator> {
   const v = verdict(page);
   const before = (await v.count()) > 0 ? await v.getAttribute('data-checkin-id') : null;
   await scannerType(page, text, opts);
