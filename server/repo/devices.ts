@@ -91,8 +91,12 @@ export async function redeemPairingCode(db: Db, rawCode: string, name: string, n
 // Every device request looks its token up. On PostgreSQL that query was a
 // third of an upload's cost (both sides), so rows found are kept briefly, per
 // database. Writes made through this module update or drop the copy at once;
-// a change made by another process (the CLI's revoke, a second server) is
-// seen within DEVICE_CACHE_MS. Unknown tokens are never cached.
+// a change made by another process (the CLI's revoke, another server replica
+// on the same PostgreSQL) is seen within DEVICE_CACHE_MS: a copy expires that
+// long after its query was *sent*, so it can never outlive a revocation that
+// committed after the read by more than that (the query's own duration, which
+// could be long on a busy database, does not extend it). Unknown tokens are
+// never cached.
 const DEVICE_CACHE_MS = 2_000;
 
 interface DeviceCache {
@@ -121,12 +125,13 @@ export async function findDeviceByToken(db: Db, token: string): Promise<DevicesT
   const hit = cache.rows.get(hash);
   if (hit && hit.until > performance.now()) return hit.row;
   const generation = cache.generation;
+  const asked = performance.now();
   const row = await db.selectFrom('devices').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   const t = performance.now();
   if (!row) cache.rows.delete(hash);
-  else if (generation === cache.generation) {
+  else if (generation === cache.generation && t < asked + DEVICE_CACHE_MS) {
     if (cache.rows.size >= 10_000) for (const [h, e] of cache.rows) if (e.until <= t) cache.rows.delete(h);
-    cache.rows.set(hash, { row, until: t + DEVICE_CACHE_MS });
+    cache.rows.set(hash, { row, until: asked + DEVICE_CACHE_MS });
   }
   return row;
 }
