@@ -24,6 +24,9 @@ function rateKey(request: FastifyRequest): string {
   return token ? `t:${hashToken(token).slice(0, 32)}` : `ip:${request.ip}`;
 }
 
+/** Trust the nearest `n` hops (Fastify takes a hop count too, but its types do not say so). */
+const hopsTrusted = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const routeDeps: RouteDeps = { db: deps.db, config, now: deps.now ?? Date.now };
@@ -35,6 +38,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     // Kiosk and admin clients send JSON; keep the request id in every log line.
     requestIdHeader: 'x-request-id',
+    // Behind a load balancer or TLS proxy (TURNOUT_TRUST_PROXY): the client's
+    // address, scheme and host from X-Forwarded-*; off, those headers are ignored.
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
   });
   app.decorateRequest('device', null);
   installErrorHandlers(app);

@@ -1,8 +1,10 @@
 // Server settings from the environment (DESIGN.md "Server"): TURNOUT_PORT,
 // TURNOUT_HOST, TURNOUT_DATA_DIR, TURNOUT_ADMIN_TOKEN, TURNOUT_PUBLIC_URL,
-// TURNOUT_LOG_LEVEL, DATABASE_URL. Pure parsing; nothing is opened here.
+// TURNOUT_LOG_LEVEL, TURNOUT_TRUST_PROXY, DATABASE_URL. Pure parsing; nothing is
+// opened here.
 
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export interface RateLimitSettings {
@@ -33,6 +35,14 @@ export interface ServerConfig {
   importBodyLimit: number;
   rateLimit: RateLimitSettings | false;
   logLevel: string;
+  /**
+   * Which hops may say who the client is (Fastify's trustProxy): false (the
+   * default: the TCP peer is the client), true (any hop: only when nothing but
+   * the proxy can reach the server), a hop count, or the proxies' addresses/CIDRs.
+   * Behind a proxy it makes request.ip (rate limits, pairing's per-IP limit),
+   * request.protocol and request.host (pairing links) the client's own.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -40,6 +50,29 @@ function int(value: string | undefined, fallback: number, name: string): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return n;
+}
+
+/**
+ * TURNOUT_TRUST_PROXY: unset or `false` → trust no proxy; `true` → trust every
+ * hop; a whole number → trust that many hops; otherwise a comma-separated list
+ * of proxy addresses or CIDR ranges (`10.0.0.5,10.1.0.0/16`).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || v.toLowerCase() === 'false') return false;
+  if (v.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [addr, bits, ...rest] = entry.split('/');
+    const family = isIP(addr ?? '');
+    const max = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+    if (!family || rest.length > 0 || !okBits) {
+      throw new Error(`TURNOUT_TRUST_PROXY: "${entry}" is not an IP address or CIDR range (or use true, false, or a hop count)`);
+    }
+  }
+  return list;
 }
 
 export function generateAdminToken(): string {
@@ -68,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowMs: 60_000,
     },
     logLevel: env.TURNOUT_LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TURNOUT_TRUST_PROXY),
     ...overrides,
   };
   if (config.adminToken.length < 16) throw new Error('TURNOUT_ADMIN_TOKEN must be at least 16 characters');
