@@ -56,6 +56,11 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
   if (typeof values.port === 'string') overrides.port = Number(values.port);
   if (typeof values.host === 'string') overrides.host = values.host;
   const config = loadConfig(process.env, overrides);
+  // Replicas behind a load balancer each check admin calls against their own
+  // token: one made up per process would make every other admin call a 401.
+  if (config.databaseUrl && config.adminTokenGenerated) {
+    fail('With DATABASE_URL (PostgreSQL), set TURNOUT_ADMIN_TOKEN: every server replica must check the same admin token.');
+  }
   const db = await open(config);
   if (values.demo) {
     const tickets = typeof values.tickets === 'string' ? Number(values.tickets) : DEMO_TICKETS;
