@@ -40,7 +40,7 @@ export interface TestServer {
   admin(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
 }
 
-async function freshPgDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPgDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `turnout_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
