@@ -7,7 +7,6 @@
 //    server's /kiosk/ in Chromium's app mode — and prints the URL either way.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { buildApp } from '../server/app';
 import { loadConfig, sqlitePathFor } from '../server/config';
@@ -16,6 +15,7 @@ import { seedDemo } from '../server/demo';
 import { createPairingCode } from '../server/repo/devices';
 import { pairingLink } from '../server/routes/admin';
 import { demoEvent } from '../core/demo/event';
+import { electronForStart } from './electron-binary';
 
 const root = resolve(import.meta.dirname, '..');
 const say = (line: string) => console.log(`[turnout] ${line}`);
@@ -37,15 +37,6 @@ function buildIfStale(): void {
   say('building the kiosk page…');
   const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 buildIfStale();
@@ -87,7 +78,8 @@ const stop = async (code = 0) => {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
-const electron = process.env.TURNOUT_NO_ELECTRON ? undefined : electronBinary();
+const found = process.env.TURNOUT_NO_ELECTRON ? { reason: 'TURNOUT_NO_ELECTRON is set' } : electronForStart();
+const electron = found.path;
 if (electron) {
   say('starting the Electron kiosk');
   const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
@@ -98,12 +90,12 @@ if (electron) {
   const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   if (chromium && display && !process.env.TURNOUT_NO_BROWSER) {
-    say('no Electron binary here: opening the kiosk in Chromium app mode');
+    say(`no Electron here (${found.reason}): opening the kiosk in Chromium app mode`);
     const profile = join(config.dataDir, 'chromium-profile');
     const args = [`--app=${kioskUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync', '--start-maximized'];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     spawn(chromium, args, { stdio: 'ignore' }).on('exit', () => say(`browser closed; still serving ${kioskUrl} (Ctrl+C stops)`));
   } else {
-    say('no Electron binary and no display/Chromium to open: open the kiosk URL above in a browser (Ctrl+C stops).');
+    say(`no Electron here (${found.reason}) and no display/Chromium to open: open the kiosk URL above in a browser (Ctrl+C stops).`);
   }
 }

@@ -6,32 +6,21 @@
 import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { installedElectron } from '../../../scripts/electron-binary';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 
-/** The Electron executable, or why there is none. */
-export function findElectron(): { path: string; reason?: undefined } | { path?: undefined; reason: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path !== 'string') return { reason: 'require("electron") returned no path' };
-    if (!existsSync(path)) return { reason: `${path} does not exist` };
-    return { path };
-  } catch (error) {
-    return { reason: `require("electron") failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
-const electron = findElectron();
+// Never require('electron') to find it: since Electron 42 that downloads the binary.
+const electron = installedElectron();
 let noticePrinted = false;
 
 /** Call at the top of each spec file: skips the file (with a notice) where Electron can't run. */
 export function requireElectron(): void {
   if (!electron.path && !noticePrinted) {
     noticePrinted = true;
-    console.log(`Electron e2e skipped: no Electron binary (${electron.reason}). To run tests/electron, fetch it (node node_modules/electron/install.js, needs network) or set ELECTRON_OVERRIDE_DIST_PATH.`);
+    console.log(`Electron e2e skipped: no Electron binary (${electron.reason}). To run tests/electron, fetch it (npx install-electron --no, needs network) or set ELECTRON_OVERRIDE_DIST_PATH.`);
   }
   base.skip(!electron.path, `Electron e2e skipped: no Electron binary (${electron.reason ?? ''})`);
 }
