@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/{storage,sync,scan,platform,i18n}/**/*.{ts,tsx}'],
+    files: ['renderer/{storage,sync,scan,platform,i18n,badge}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The page reaches the shell only through renderer/platform.' }],

@@ -34,7 +34,14 @@ export function createElectronPlatform(api: KioskApi): Platform {
       return { ok: true, value: info };
     },
     saveFile: (name, data, mime) => call(() => api.saveFile({ name, data, mime })),
-    printBadge: (html, printerName) => call(() => api.printBadge(printerName === undefined ? { html } : { html, printerName })),
+    printBadge: (html, opts = {}) =>
+      call(() =>
+        api.printBadge({
+          html,
+          ...(opts.printerName !== undefined ? { printerName: opts.printerName } : {}),
+          ...(opts.page !== undefined ? { page: opts.page } : {}),
+        }),
+      ),
     listPrinters: () => call(() => api.listPrinters()),
     quit: (pin) => call(() => api.quit({ pin })),
     setStaffPin: (pin, currentPin) => call(() => api.setStaffPin(currentPin === undefined ? { pin } : { pin, currentPin })),

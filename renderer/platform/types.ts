@@ -50,6 +50,12 @@ export interface PlatformInfo {
   settings: ShellSettings | null;
 }
 
+export interface BadgePrintOptions {
+  printerName?: string;
+  /** The label's size; Electron passes it to the printer in microns. */
+  page?: { widthMm: number; heightMm: number };
+}
+
 export interface ShellSettingsPatch {
   startAtLogin?: boolean;
   /** An absolute folder where exports go without a dialog; null: ask every time. */
@@ -64,7 +70,12 @@ export interface Platform {
   readonly silentPrint: boolean;
   info(): Promise<Result<PlatformInfo>>;
   saveFile(name: string, data: Uint8Array | string, mime: string): Promise<Result<SavedFile>>;
-  printBadge(html: string, printerName?: string): Promise<Result<PrintOutcome>>;
+  /**
+   * Prints a self-contained badge document (renderer/badge): silently to `printerName`
+   * (system name; omitted: the default printer) at `page` size in Electron, through
+   * the print dialog in a browser (the document's @page rule sizes the sheet there).
+   */
+  printBadge(html: string, opts?: BadgePrintOptions): Promise<Result<PrintOutcome>>;
   listPrinters(): Promise<Result<PrinterSummary[]>>;
   /** Quits with the staff PIN (Electron); `unsupported` in a browser. */
   quit(pin: string): Promise<Result<null>>;

@@ -71,11 +71,16 @@ describe('platform choice', () => {
     expect(p.canQuit).toBe(true);
     expect(await p.info()).toMatchObject({ ok: true, value: { kind: 'electron', appVersion: '0.1.0', os: 'linux 6.1 x64', hostname: 'desk-7' } });
     await p.printBadge('<p>x</p>');
-    await p.printBadge('<p>x</p>', 'Zebra');
+    await p.printBadge('<p>x</p>', { printerName: 'Zebra' });
+    await p.printBadge('<p>y</p>', { printerName: 'Brother_QL_820NWB', page: { widthMm: 62, heightMm: 100 } });
     await p.setStaffPin('1234');
     await p.updateSettings('1234', { startAtLogin: true });
     expect(await p.quit('0000')).toEqual({ ok: false, error: { code: 'bad_pin', message: 'Wrong PIN' } });
-    expect(api.calls).toEqual([{ html: '<p>x</p>' }, { html: '<p>x</p>', printerName: 'Zebra' }, { pin: '1234' }, { pin: '1234', startAtLogin: true }, { pin: '0000' }]);
+    expect(api.calls).toEqual([
+      { html: '<p>x</p>' },
+      { html: '<p>x</p>', printerName: 'Zebra' },
+      { html: '<p>y</p>', printerName: 'Brother_QL_820NWB', page: { widthMm: 62, heightMm: 100 } },
+      { pin: '1234' }, { pin: '1234', startAtLogin: true }, { pin: '0000' }]);
   });
 
   it('turns a bridge that throws into an internal error', async () => {
