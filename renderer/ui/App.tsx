@@ -25,8 +25,10 @@ import { StaffScreen } from './StaffScreen';
 import { useSyncEngine } from './useSync';
 import { useStorageWatch } from './useStorageWatch';
 import type { TurnoutDb, EventConfig } from '../storage/db';
+import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
+import { useBadgeDeskValue } from './useBadgeDeskValue';
 
-type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff';
+type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin';
 
 export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: number; initialLang: Lang; clockOffsetMs: number }) {
   const boot = useBoot(rosterSize);
@@ -113,11 +115,15 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
     }),
     [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs, sync, pairing, storage],
   );
+  // Badges: a reprint waits behind the staff PIN (the reprintPin screen).
+  const badges = useBadgeDeskValue(db, config.event.name, useCallback(() => setScreen('reprintPin'), []));
 
   return (
     <KioskContext.Provider value={services}>
-      <RecoveryNotice report={recovery} />
-      <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
+      <BadgeDeskContext.Provider value={badges}>
+        <RecoveryNotice report={recovery} />
+        <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
+      </BadgeDeskContext.Provider>
     </KioskContext.Provider>
   );
 }
@@ -133,7 +139,8 @@ interface ScreensProps {
 
 function Screens({ screen, setScreen, camera, setCamera, localId, reload }: ScreensProps) {
   const { outcome, checkIn, clear } = useCheckIn();
-  const { db, pairing } = useKiosk();
+  const { db, pairing, i18n } = useKiosk();
+  const badges = useBadgeDesk();
   const [pairLink, setPairLink] = useState<string | undefined>(undefined);
   const openPairing = useCallback(
     (link?: string) => {
@@ -164,6 +171,24 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
   // Staff mode sits behind the PIN; a scan meanwhile goes back to scanning (and closes it).
   if (screen === 'staffPin') return <StaffGate onDone={() => setScreen('staff')} onCancel={() => setScreen('scan')} />;
   if (screen === 'staff') return <StaffScreen onClose={() => setScreen('scan')} />;
+  // A badge reprint: the staff PIN, then a check-in marked `reprint` whose badge prints.
+  if (screen === 'reprintPin' && badges.pending) {
+    const { code, name } = badges.pending;
+    const back = () => {
+      badges.clearPending();
+      setScreen('scan');
+    };
+    return (
+      <StaffGate
+        purpose={`${i18n.getFixedT('ko')('badge.reprintFor', { name })} · ${i18n.getFixedT('en')('badge.reprintFor', { name })}`}
+        onDone={() => {
+          back();
+          void checkIn(code, undefined, { badge: 'reprint' });
+        }}
+        onCancel={back}
+      />
+    );
+  }
   if (screen === 'search') {
     return <SearchScreen onBack={() => setScreen('scan')} onPick={(t) => { setScreen('scan'); void checkIn(t.code); }} />;
   }

@@ -8,6 +8,7 @@ import { CameraView } from './CameraView';
 import { StorageBanner } from './StorageBanner';
 import { useStorageStatus } from './useStorageWatch';
 import type { ShownOutcome } from './useCheckIn';
+import { BadgeFailures, PrinterIcon, useBadgeDesk } from './BadgeDesk';
 
 interface Props {
   outcome: ShownOutcome | null;
@@ -26,6 +27,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
   const { config, session, lang, setLang, rehearsal, now, storage, sync } = useKiosk();
   const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
   const disk = useStorageStatus(storage);
+  const badges = useBadgeDesk().settings;
 
   return (
     <div className="screen screen--scan">
@@ -40,6 +42,11 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
             </span>
           )}
         </div>
+        {badges.enabled && (
+          <span className="chip chip--badge" data-testid="badge-chip" data-template={badges.template}>
+            <PrinterIcon /> {t('badge.isOn')}
+          </span>
+        )}
         <SyncIndicator />
         <div className="topbar__actions">
           <button type="button" className="btn btn--ghost" onClick={onToggleCamera} aria-pressed={camera}>
@@ -53,6 +60,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
         </div>
       </header>
       <StorageBanner status={disk} onExport={onStaff} syncing={sync !== null} />
+      <BadgeFailures />
       <main className="scan__main">
         {outcome ? (
           <VerdictPanel key={outcome.seq} outcome={outcome} />

@@ -9,6 +9,7 @@ import { parseRosterCsv } from '../../core/csv';
 import { putTickets, ticketCount } from '../storage/roster';
 import { useKiosk } from './KioskContext';
 import { StaffPinNotice } from './StaffPinNotice';
+import { BadgeSetup } from './BadgeSetup';
 
 export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () => void }) {
   const { db, config, session, setSession, lang, setLang, pairing } = useKiosk();
@@ -76,6 +77,7 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
         )}
       </div>
       <StaffPinNotice />
+      <BadgeSetup />
       {report && (
         <div className="setup__report" data-testid="import-report" data-imported={report.imported} data-errors={report.errors.length}>
           <p>{t('setup.imported', { count: report.imported })}{report.errors.length > 0 && ` · ${t('setup.importErrors', { count: report.errors.length })}`}</p>

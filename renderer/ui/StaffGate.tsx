@@ -23,6 +23,8 @@ interface Props {
   setOnly?: boolean;
   /** Change the PIN: the current one first, then the new one twice. */
   change?: boolean;
+  /** What the PIN is for, when it is not staff mode (e.g. a badge reprint). */
+  purpose?: string;
 }
 
 function mmss(ms: number): string {
@@ -30,7 +32,7 @@ function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function StaffGate({ onDone, onCancel, setOnly = false, change = false }: Props) {
+export function StaffGate({ onDone, onCancel, setOnly = false, change = false, purpose }: Props) {
   const { db } = useKiosk();
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('loading');
@@ -121,6 +123,7 @@ export function StaffGate({ onDone, onCancel, setOnly = false, change = false }:
         </button>
       </header>
       <main className="pin__main">
+        {purpose && <p className="pin__purpose" data-testid="pin-purpose">{purpose}</p>}
         <h2 className="pin__title">{mode === 'busy' ? t('pin.checking') : title}</h2>
         {locked ? (
           <p className="pin__message pin__message--locked" role="alert" data-testid="pin-locked" data-until={lockedUntil}>

@@ -5,6 +5,7 @@
 import type { ShownOutcome } from './useCheckIn';
 import { useBilingual } from './KioskContext';
 import { CategoryBadge } from './CategoryBadge';
+import { BadgeStatus, PrinterIcon } from './BadgeDesk';
 
 export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
   const { ko, en } = useBilingual();
@@ -39,8 +40,10 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
   const { checkIn, ticket, verdict } = outcome;
   const accepted = checkIn.verdict === 'accepted';
   const attention = verdict.attention;
-  const tone = !accepted ? 'rejected' : attention ? 'attention' : 'accepted';
-  const titleKey = !accepted ? 'verdict.rejected' : checkIn.direction === 'exit' ? 'verdict.exit' : 'verdict.accepted';
+  // A staff reprint is titled as what it is; its record keeps the rules' verdict.
+  const reprint = checkIn.badge === 'reprint';
+  const tone = reprint ? 'reprint' : !accepted ? 'rejected' : attention ? 'attention' : 'accepted';
+  const titleKey = reprint ? 'badge.reprinted' : !accepted ? 'verdict.rejected' : checkIn.direction === 'exit' ? 'verdict.exit' : 'verdict.accepted';
   const reason = verdict.verdict === 'rejected' ? verdict.reason : undefined;
 
   return (
@@ -52,11 +55,12 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
       data-reason={reason}
       data-checkin-id={checkIn.id}
       data-direction={checkIn.direction}
+      data-badge={checkIn.badge}
     >
-      <div className="verdict__icon" aria-hidden>{accepted ? (checkIn.direction === 'exit' ? '←' : '✓') : '✕'}</div>
+      <div className="verdict__icon" aria-hidden>{reprint ? <PrinterIcon /> : accepted ? (checkIn.direction === 'exit' ? '←' : '✓') : '✕'}</div>
       <h1 className="verdict__title">{ko(titleKey)}</h1>
       <p className="verdict__title-en">{en(titleKey)}</p>
-      {reason && (
+      {reason && !reprint && (
         <p className="verdict__reason">
           <span>{ko(`reason.${reason}`)}</span>
           <span className="verdict__reason-en">{en(`reason.${reason}`)}</span>
@@ -70,6 +74,7 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
         </div>
       )}
       {!ticket && <p className="verdict__code">{checkIn.code}</p>}
+      <BadgeStatus outcome={outcome} />
       {attention && (
         <div className="verdict__attention" data-attention>
           <strong>! {ko('verdict.attention')} / {en('verdict.attention')}</strong>

@@ -4,7 +4,9 @@
 // call to main's REAL handlers (electron/ipc.ts: sender check and zod validation),
 // which run the REAL journal (fsync'd files in a temp folder), the REAL storage
 // guard and the REAL pairing vault (without safeStorage: plain, owner-only). Only
-// the disk's size can be overridden, so a test can make the disk "fill up".
+// the disk's size can be overridden, so a test can make the disk "fill up"; and a
+// test may stand in for the printer (`services.printBadge` / `listPrinters`), the
+// one device this machine does not have.
 // Used by e2e tests (tests/e2e) and by the scan-to-verdict bench with the journal on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import { memoryLogger } from '../../electron/log';
 import { createPairingVault } from '../../electron/pairing-vault';
 import { createPinGate } from '../../electron/staff-pin';
 import { createStorageGuard } from '../../electron/storage-guard';
+import type { ShellServices } from '../../electron/ipc';
 import { registeredHandlers, stubShellServices } from './shell-services';
 
 export interface ShellBridge {
@@ -37,7 +40,12 @@ const BINDING = '__turnoutShell';
  * `appOrigin`: the origin main trusts (the page's own: the upstream's /kiosk/ or the
  * preview server), checked against each calling frame exactly as main checks it.
  */
-export async function installShellBridge(target: BrowserContext | Page, appOrigin: string, dir = mkdtempSync(join(tmpdir(), 'turnout-shell-'))): Promise<ShellBridge> {
+export async function installShellBridge(
+  target: BrowserContext | Page,
+  appOrigin: string,
+  dir = mkdtempSync(join(tmpdir(), 'turnout-shell-')),
+  services: Partial<Pick<ShellServices, 'printBadge' | 'listPrinters'>> = {},
+): Promise<ShellBridge> {
   const log = memoryLogger();
   const journal = new Journal({ dir: join(dir, 'journal'), log });
   let disk: { freeBytes: number; totalBytes: number } | undefined;
@@ -58,6 +66,7 @@ export async function installShellBridge(target: BrowserContext | Page, appOrigi
       journal,
       storageStatus: () => guard.check(),
       pairingVault: createPairingVault({ file: join(dir, 'pairing.json'), log }),
+      ...services,
     }),
     appOrigin,
     log,

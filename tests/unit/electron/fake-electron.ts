@@ -9,6 +9,10 @@ export interface MainRecorder {
   record(name: string, value: unknown): void;
   windows: { options: Record<string, unknown>; webContents: unknown; loaded: string[] }[];
   handlers: Map<string, unknown>;
+  /** What the system's printers are (getPrintersAsync); none by default. */
+  printers?: { name: string; displayName?: string; description?: string }[];
+  /** How webContents.print answers; by default it never calls back (a printer that hangs). */
+  print?: (options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void) => void;
 }
 
 export function fakeElectron(fake: MainRecorder) {
@@ -26,15 +30,21 @@ export function fakeElectron(fake: MainRecorder) {
     setLoginItemSettings: () => undefined,
   });
   class BrowserWindow {
-    webContents = Object.assign(new FakeWebContents(), { getPrintersAsync: async () => [], forcefullyCrashRenderer: () => undefined });
+    webContents = Object.assign(new FakeWebContents(), {
+      getPrintersAsync: async () => fake.printers ?? [],
+      forcefullyCrashRenderer: () => undefined,
+      print: (options: Record<string, unknown>, cb: (success: boolean, failureReason: string) => void) => fake.print?.(options, cb),
+    });
     loaded: string[] = [];
+    destroyed = false;
     constructor(readonly options: Record<string, unknown>) {
       fake.windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
     }
     once() {}
     removeMenu() {}
-    isDestroyed() { return false; }
+    destroy() { this.destroyed = true; }
+    isDestroyed() { return this.destroyed; }
     async loadURL(url: string) { this.loaded.push(url); }
   }
   const session = {
