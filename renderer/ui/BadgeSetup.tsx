@@ -57,36 +57,41 @@ export function BadgeSetup() {
             </button>
           ))}
         </div>
-        <div className="setup__row setup__row--wrap" role="radiogroup" aria-label={t('badge.stock')}>
-          <span>{t('badge.stock')}</span>
-          {BADGE_TEMPLATE_IDS.map((id) => (
-            <button key={id} type="button" role="radio" aria-checked={settings.template === id} data-badge-template={id}
-              className={`btn ${settings.template === id ? 'btn--on' : 'btn--ghost'}`} onClick={() => save({ template: id })}>
-              {t(`badge.stock_${id}`)}
-            </button>
-          ))}
-        </div>
-        {platform.silentPrint ? (
-          <label className="setup__row">
-            <span>{t('badge.printer')}</span>
-            <select data-testid="badge-printer" value={settings.printerName ?? ''} onChange={(e) => save({ printerName: e.target.value || null })}>
-              <option value="">{t('badge.printerDefault')}</option>
-              {missing && <option value={settings.printerName!}>{t('badge.printerMissing', { name: settings.printerName })}</option>}
-              {(printers ?? []).map((p) => (
-                <option key={p.name} value={p.name}>{p.displayName === p.name ? p.name : `${p.displayName} (${p.name})`}</option>
-              ))}
-            </select>
-            <button type="button" className="btn btn--ghost" onClick={loadPrinters}>{t('badge.refresh')}</button>
-          </label>
-        ) : (
-          <p className="setup__note">{t('badge.printerDialog')}</p>
+        {/* Off: just the switch, so a desk that never prints keeps its setup screen short. */}
+        {settings.enabled && (
+          <>
+          <div className="setup__row setup__row--wrap" role="radiogroup" aria-label={t('badge.stock')}>
+            <span>{t('badge.stock')}</span>
+            {BADGE_TEMPLATE_IDS.map((id) => (
+              <button key={id} type="button" role="radio" aria-checked={settings.template === id} data-badge-template={id}
+                className={`btn ${settings.template === id ? 'btn--on' : 'btn--ghost'}`} onClick={() => save({ template: id })}>
+                {t(`badge.stock_${id}`)}
+              </button>
+            ))}
+          </div>
+          {platform.silentPrint ? (
+            <label className="setup__row">
+              <span>{t('badge.printer')}</span>
+              <select data-testid="badge-printer" value={settings.printerName ?? ''} onChange={(e) => save({ printerName: e.target.value || null })}>
+                <option value="">{t('badge.printerDefault')}</option>
+                {missing && <option value={settings.printerName!}>{t('badge.printerMissing', { name: settings.printerName })}</option>}
+                {(printers ?? []).map((p) => (
+                  <option key={p.name} value={p.name}>{p.displayName === p.name ? p.name : `${p.displayName} (${p.name})`}</option>
+                ))}
+              </select>
+              <button type="button" className="btn btn--ghost" onClick={loadPrinters}>{t('badge.refresh')}</button>
+            </label>
+          ) : (
+            <p className="setup__note">{t('badge.printerDialog')}</p>
+          )}
+          <div className="setup__row">
+            <button type="button" className="btn btn--ghost" data-testid="badge-test" onClick={() => void testPrint()}>{t('badge.test')}</button>
+            {message && <span className={message.ok ? 'setup__ok' : 'setup__error'} role="status" data-testid="badge-test-result">{message.text}</span>}
+          </div>
+          </>
         )}
-        <div className="setup__row">
-          <button type="button" className="btn btn--ghost" data-testid="badge-test" onClick={() => void testPrint()}>{t('badge.test')}</button>
-          {message && <span className={message.ok ? 'setup__ok' : 'setup__error'} role="status" data-testid="badge-test-result">{message.text}</span>}
-        </div>
       </div>
-      {rendered && (
+      {settings.enabled && rendered && (
         <div className="setup__badge-preview">
           <BadgeFrame rendered={rendered} scale={Math.min(1, 60 / rendered.page.heightMm)} title={t('badge.title')} />
         </div>
