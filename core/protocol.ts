@@ -121,8 +121,14 @@ export const PairResponse = z.object({
 });
 export type PairResponse = z.infer<typeof PairResponse>;
 
-/** `POST /v1/admin/events/:id/pairing-codes` */
-export const PairingCodeRequest = z.object({ checkpointId: z.string().min(1).optional() });
+/**
+ * `POST /v1/admin/events/:id/pairing-codes`. `ttlSeconds` (optional, 1 min–24 h) outlives
+ * the server's default for printed sheets of pairing QRs handed out before the doors open.
+ */
+export const PairingCodeRequest = z.object({
+  checkpointId: z.string().min(1).optional(),
+  ttlSeconds: z.number().int().min(60).max(86_400).optional(),
+});
 /** `link` = `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` */
 export const PairingCode = z.object({ code: z.string(), link: z.string(), expiresAt: IsoInstant });
 export type PairingCode = z.infer<typeof PairingCode>;
@@ -314,9 +320,59 @@ export const DeviceInfo = z.object({
   appVersion: z.string().nullable(),
   clockOffsetMs: z.number().int().nullable(),
   revoked: z.boolean(),
+  /** The checkpoint the organiser moved the desk to (`PATCH /v1/admin/devices/:id`); absent until moved. */
+  assignedCheckpointId: z.string().nullable().optional(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
 /** `GET /v1/admin/devices` */
 export const DevicesResponse = z.object({ devices: z.array(DeviceInfo) });
 export type DevicesResponse = z.infer<typeof DevicesResponse>;
+
+// ── organiser console additions (v1, backward compatible; README "Admin API") ─
+
+/** `PATCH /v1/admin/devices/:id`: rename a desk and/or move it to another checkpoint of its event. */
+export const DevicePatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    checkpointId: id.optional(),
+  })
+  .refine((p) => p.name !== undefined || p.checkpointId !== undefined, 'name or checkpointId required');
+export type DevicePatch = z.infer<typeof DevicePatch>;
+
+/** `GET /v1/admin/events/:id/tickets?q=TEXT&limit=N`: code prefix, or name/company containing TEXT. */
+export const TicketSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const TicketSearchResponse = z.object({ items: z.array(TicketWire), more: z.boolean() });
+export type TicketSearchResponse = z.infer<typeof TicketSearchResponse>;
+
+/** `GET /v1/admin/events/:id/tickets/:code`: the ticket and every scan of it, oldest first. */
+export const TicketDetail = z.object({ ticket: TicketWire, checkins: z.array(CheckinWire) });
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+/** `GET /v1/admin/events/:id/days`: the venue's today and the days with scans (reports' day picker). */
+export const EventDaysResponse = z.object({
+  eventId: z.string(),
+  timeZone: z.string(),
+  today: dayKey,
+  days: z.array(z.object({ day: dayKey, scans: z.number().int() })),
+});
+export type EventDaysResponse = z.infer<typeof EventDaysResponse>;
+
+/**
+ * `GET /v1/admin/events/:id/conflicts?day=YYYY-MM-DD`: each admission flagged `conflict`
+ * that day beside `first`, the stored admission of the same ticket at the same checkpoint
+ * it repeated (the latest such before it; null if that one is not upstream).
+ */
+export const ConflictPair = z.object({
+  code: z.string(),
+  name: z.string().nullable(),
+  checkpointId: z.string(),
+  first: CheckinWire.nullable(),
+  conflict: CheckinWire,
+});
+export type ConflictPair = z.infer<typeof ConflictPair>;
+export const ConflictsResponse = z.object({ eventId: z.string(), day: dayKey, items: z.array(ConflictPair) });
+export type ConflictsResponse = z.infer<typeof ConflictsResponse>;

@@ -1,10 +1,11 @@
 // The HTTP app: Fastify with the protocol's error bodies, rate limiting,
-// structured logs (pino), the v1 routes, the live dashboard at /dashboard and
-// the built kiosk at /kiosk/.
+// structured logs (pino), the v1 routes, the organiser console at /admin/
+// (which replaced /dashboard) and the built kiosk at /kiosk/.
 // buildApp never listens: the CLI and the tests do, so tests can use port 0.
 
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +14,8 @@ import type { AppDeps, RouteDeps } from './deps';
 import { ApiError, installErrorHandlers } from './errors';
 import { hashToken } from './repo/devices';
 import { adminRoutes } from './routes/admin';
-import { dashboardRoutes } from './routes/dashboard';
+import { consoleRoutes } from './routes/console';
+import { lookupRoutes } from './routes/lookup';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -43,6 +45,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
   });
   app.decorateRequest('device', null);
+  app.decorateRequest('adminRole', null);
+  // Parses Cookie headers only; the console's session cookie is written by server/console/cookie.ts.
+  await app.register(cookie);
   installErrorHandlers(app);
 
   if (config.rateLimit) {
@@ -73,7 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   syncRoutes(app, routeDeps);
   adminRoutes(app, routeDeps);
   reportRoutes(app, routeDeps);
-  dashboardRoutes(app);
+  lookupRoutes(app, routeDeps);
+  await consoleRoutes(app, routeDeps);
 
   if (existsSync(config.kioskDir)) {
     await app.register(fastifyStatic, { root: config.kioskDir, prefix: '/kiosk/', index: 'index.html' });

@@ -1,8 +1,8 @@
-// Bearer-token auth. Devices: the token's SHA-256 is looked up (tokens are
+// Bearer-token auth of devices: the token's SHA-256 is looked up (tokens are
 // never stored); a revoked device gets 401 `device_revoked`, which tells the
-// kiosk to unpair. Admin: TURNOUT_ADMIN_TOKEN, compared in constant time.
+// kiosk to unpair. Admin and viewer access (tokens and console sessions) is in
+// admin-auth.ts.
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, DevicesTable } from './db/schema-types';
@@ -22,17 +22,6 @@ export function bearerToken(request: FastifyRequest): string | null {
   if (typeof header !== 'string') return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m ? m[1]! : null;
-}
-
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-
-/** A preHandler that admits only the admin token. */
-export function requireAdmin(adminToken: string) {
-  const expected = sha256(adminToken);
-  return async (request: FastifyRequest): Promise<void> => {
-    const token = bearerToken(request);
-    if (!token || !timingSafeEqual(sha256(token), expected)) throw unauthorized('Admin token required');
-  };
 }
 
 /** A preHandler that admits paired, unrevoked devices and sets `request.device`. */

@@ -1,7 +1,7 @@
 // Server settings from the environment (DESIGN.md "Server"): TURNOUT_PORT,
 // TURNOUT_HOST, TURNOUT_DATA_DIR, TURNOUT_ADMIN_TOKEN, TURNOUT_PUBLIC_URL,
-// TURNOUT_LOG_LEVEL, TURNOUT_TRUST_PROXY, DATABASE_URL. Pure parsing; nothing is
-// opened here.
+// TURNOUT_LOG_LEVEL, TURNOUT_TRUST_PROXY, DATABASE_URL, TURNOUT_VIEWER_TOKEN (the
+// console's read-only role), TURNOUT_CONSOLE_DIR. Pure parsing; nothing is opened here.
 
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -24,6 +24,13 @@ export interface ServerConfig {
   adminToken: string;
   /** True when no TURNOUT_ADMIN_TOKEN was set and one was made for this run. */
   adminTokenGenerated: boolean;
+  /** Read-only token (console viewer role, and bearer for GET admin routes). */
+  viewerToken: string;
+  viewerTokenGenerated: boolean;
+  /** Built organiser console (Vite output), served at /admin/ when present. */
+  consoleDir: string;
+  /** How long a console login lasts. */
+  sessionTtlMs: number;
   /** Base URL put in pairing links; derived from the request when absent. */
   publicUrl?: string;
   /** Built kiosk (Vite output), served at /kiosk/ when present. */
@@ -79,10 +86,15 @@ export function generateAdminToken(): string {
   return `toa_${randomBytes(24).toString('base64url')}`;
 }
 
+export function generateViewerToken(): string {
+  return `tov_${randomBytes(24).toString('base64url')}`;
+}
+
 /** Reads settings from `env`; `overrides` win (CLI flags, tests). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const dataDir = resolve(env.TURNOUT_DATA_DIR || '.turnout-data');
   const adminToken = env.TURNOUT_ADMIN_TOKEN || '';
+  const viewerToken = env.TURNOUT_VIEWER_TOKEN || '';
   const config: ServerConfig = {
     port: int(env.TURNOUT_PORT, 8787, 'TURNOUT_PORT'),
     host: env.TURNOUT_HOST || '0.0.0.0',
@@ -90,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: adminToken || generateAdminToken(),
     adminTokenGenerated: !adminToken,
+    viewerToken: viewerToken || generateViewerToken(),
+    viewerTokenGenerated: !viewerToken,
+    consoleDir: resolve(env.TURNOUT_CONSOLE_DIR || 'dist-console'),
+    sessionTtlMs: int(env.TURNOUT_SESSION_TTL_S, 12 * 3600, 'TURNOUT_SESSION_TTL_S') * 1000,
     publicUrl: env.TURNOUT_PUBLIC_URL || undefined,
     kioskDir: resolve(env.TURNOUT_KIOSK_DIR || 'dist-renderer'),
     pairingTtlMs: int(env.TURNOUT_PAIRING_TTL_S, 15 * 60, 'TURNOUT_PAIRING_TTL_S') * 1000,
@@ -105,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ...overrides,
   };
   if (config.adminToken.length < 16) throw new Error('TURNOUT_ADMIN_TOKEN must be at least 16 characters');
+  if (config.viewerToken.length < 16) throw new Error('TURNOUT_VIEWER_TOKEN must be at least 16 characters');
+  if (config.viewerToken === config.adminToken) throw new Error('TURNOUT_VIEWER_TOKEN must differ from TURNOUT_ADMIN_TOKEN');
   return config;
 }
 

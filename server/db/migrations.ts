@@ -158,11 +158,38 @@ const checkinBadge: Migration = {
   },
 };
 
+// The organiser console (server/console/): sessions made at its login form
+// (only the SHA-256 of the cookie is stored; `credential` is the SHA-256 of the
+// token that opened it, so changing TURNOUT_ADMIN_TOKEN/TURNOUT_VIEWER_TOKEN
+// ends the sessions it opened), and a desk's checkpoint as the organiser
+// assigned it, kept apart from the one the kiosk reports in its heartbeat.
+const consoleSessions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('console_sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('credential', 'text', (c) => c.notNull())
+      .addColumn('csrf', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('expires_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.alterTable('devices').addColumn('assigned_checkpoint_id', 'text').execute();
+    await db.schema.alterTable('devices').addColumn('assigned_at', 'bigint').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('devices').dropColumn('assigned_at').execute();
+    await db.schema.alterTable('devices').dropColumn('assigned_checkpoint_id').execute();
+    await db.schema.dropTable('console_sessions').ifExists().execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0003_staff_pin': staffPin,
   '0004_checkin_badge': checkinBadge,
+  '0005_console': consoleSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -102,6 +102,9 @@ export interface DevicesTable {
   outbox_depth: number | null;
   app_version: string | null;
   clock_offset_ms: number | null;
+  /** The checkpoint the organiser moved this desk to (console), and when; null until moved. */
+  assigned_checkpoint_id: string | null;
+  assigned_at: number | null;
 }
 
 export interface PairingCodesTable {
@@ -120,6 +123,18 @@ export interface CountersTable {
   value: number;
 }
 
+/** A console login (server/console/sessions.ts). */
+export interface ConsoleSessionsTable {
+  /** SHA-256 (hex) of the cookie value; the value itself is never stored. */
+  id_hash: string;
+  role: 'admin' | 'viewer';
+  /** SHA-256 (hex) of the token the session was opened with. */
+  credential: string;
+  csrf: string;
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   events: EventsTable;
   programmes: ProgrammesTable;
@@ -129,4 +144,5 @@ export interface Database {
   devices: DevicesTable;
   pairing_codes: PairingCodesTable;
   counters: CountersTable;
+  console_sessions: ConsoleSessionsTable;
 }

@@ -192,7 +192,34 @@ export function deviceInfo(r: DevicesTable): DeviceInfo {
     appVersion: r.app_version,
     clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
     revoked: Number(r.revoked) === 1,
+    ...(r.assigned_checkpoint_id !== null && r.assigned_checkpoint_id !== undefined ? { assignedCheckpointId: r.assigned_checkpoint_id } : {}),
   };
+}
+
+export async function getDevice(db: Db, deviceId: string): Promise<DeviceInfo | null> {
+  const r = await db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
+  return r ? deviceInfo(r) : null;
+}
+
+/**
+ * Renames a desk and/or moves it to another checkpoint (console). A move sets
+ * the assigned checkpoint and also the reported one, so lists show it at once;
+ * the kiosk's next heartbeat reports where it really is. False: no such device.
+ */
+export async function updateDevice(db: Db, deviceId: string, patch: { name?: string; checkpointId?: string }, now = Date.now()): Promise<boolean> {
+  forgetDevice(db, deviceId);
+  const res = await db
+    .updateTable('devices')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.checkpointId !== undefined
+        ? { assigned_checkpoint_id: patch.checkpointId, assigned_at: now, checkpoint_id: patch.checkpointId }
+        : {}),
+    })
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  forgetDevice(db, deviceId);
+  return Number(res.numUpdatedRows) === 1;
 }
 
 export async function listDevices(db: Db, eventId?: string): Promise<DeviceInfo[]> {

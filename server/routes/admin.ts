@@ -1,12 +1,14 @@
 // Organiser routes (`/v1/admin/*`, admin token): events with programmes and
 // checkpoints, the event's staff PIN, roster import (CSV), ticket status,
-// pairing codes and devices. Reports (tallies, exports) are in reports.ts.
+// pairing codes and devices (list, rename/move, revoke). Access (admin token,
+// viewer token, console session with CSRF) is admin-auth.ts's. Reports (tallies, exports) are in reports.ts.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseRosterCsv } from '../../core/csv';
 import { PinSchema } from '../../core/kiosk-api';
 import {
+  DevicePatch,
   EventBundle,
   PairingCodeRequest,
   TicketStatusRequest,
@@ -15,10 +17,10 @@ import {
   type ImportResult,
   type PairingCode,
 } from '../../core/protocol';
-import { requireAdmin } from '../auth';
+import { requireAdmin } from '../admin-auth';
 import type { RouteDeps } from '../deps';
 import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
-import { createPairingCode, listDevices, revokeDevice } from '../repo/devices';
+import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice } from '../repo/devices';
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
 import { importTickets, setTicketStatus, withoutStatus } from '../repo/tickets';
 
@@ -52,8 +54,9 @@ export interface StaffPinState {
   staffPin: { setAt: string; iterations: number } | null;
 }
 
-export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps): void {
-  const auth = requireAdmin(config.adminToken);
+export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, config, now } = deps;
+  const auth = requireAdmin(deps);
 
   async function eventOr404(request: FastifyRequest<{ Params: IdParams }>) {
     const event = await getEventInfo(db, request.params.id);
@@ -154,7 +157,8 @@ export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps
           throw unprocessable(`Unknown checkpoint ${checkpointId}`, 'unknown_checkpoint');
         }
       }
-      const { code, expiresAt } = await createPairingCode(db, event.id, checkpointId, config.pairingTtlMs, now());
+      const ttlMs = body.ttlSeconds !== undefined ? body.ttlSeconds * 1000 : config.pairingTtlMs;
+      const { code, expiresAt } = await createPairingCode(db, event.id, checkpointId, ttlMs, now());
       const server = config.publicUrl ?? `${request.protocol}://${request.host}`;
       return { code, link: pairingLink(server, code, checkpointId), expiresAt: new Date(expiresAt).toISOString() };
     },
@@ -165,6 +169,22 @@ export function adminRoutes(app: FastifyInstance, { db, config, now }: RouteDeps
     { preHandler: auth },
     async (request): Promise<DevicesResponse> => ({ devices: await listDevices(db, request.query.eventId) }),
   );
+
+  // Rename a desk, or move it to another checkpoint of its own event.
+  app.patch<{ Params: IdParams }>('/v1/admin/devices/:id', { preHandler: auth }, async (request) => {
+    const patch = parseOr400(DevicePatch, request.body);
+    const device = await getDevice(db, request.params.id);
+    if (!device) throw notFound(`No device ${request.params.id}`, 'unknown_device');
+    if (patch.checkpointId !== undefined) {
+      const bundle = await getEventBundle(db, device.eventId);
+      if (!bundle?.checkpoints.some((c) => c.id === patch.checkpointId)) {
+        throw unprocessable(`Unknown checkpoint ${patch.checkpointId}`, 'unknown_checkpoint');
+      }
+    }
+    await updateDevice(db, device.id, patch, now());
+    request.log.info({ deviceId: device.id, ...patch }, 'device updated');
+    return getDevice(db, device.id);
+  });
 
   app.post<{ Params: IdParams }>('/v1/admin/devices/:id/revoke', { preHandler: auth }, async (request) => {
     if (!(await revokeDevice(db, request.params.id))) throw notFound(`No device ${request.params.id}`, 'unknown_device');

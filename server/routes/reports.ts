@@ -5,7 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { dayKey } from '../../core/time';
 import type { TalliesResponse } from '../../core/protocol';
-import { requireAdmin } from '../auth';
+import { requireAdmin } from '../admin-auth';
 import type { RouteDeps } from '../deps';
 import { badRequest, notFound } from '../errors';
 import { exportCheckinsCsv } from '../export/checkins-csv';
@@ -15,8 +15,9 @@ import { tallies } from '../repo/tallies';
 
 type IdParams = { id: string };
 
-export function reportRoutes(app: FastifyInstance, { db, config, now }: RouteDeps): void {
-  const auth = requireAdmin(config.adminToken);
+export function reportRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, now } = deps;
+  const auth = requireAdmin(deps);
 
   app.get<{ Params: IdParams; Querystring: { day?: string } }>(
     '/v1/admin/events/:id/tallies',

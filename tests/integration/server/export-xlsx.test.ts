@@ -1,7 +1,7 @@
 // The organiser's export.xlsx (opened again with exceljs): the export.csv
 // columns, typed cells (venue-local Excel dates, numbers), formula-looking
 // names kept as text; the tallies' additions from core/tally.ts (programmes,
-// inside now, reasons, devices); and the live dashboard page at /dashboard.
+// inside now, reasons, devices).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import { backends, checkin, EVENT_ID, expectJson, pairDevice, seedEvent, startSe
 
 const FORMULA_ROSTER = 'code,name,company,category,programmes\nF-1,=HYPERLINK("http://evil/?x"),+1,visitor,p1\nF-2,@SUM(A1:A9),-2+3,press,\n';
 
-describe.each(backends())('export.xlsx and dashboard ($kind)', (backend) => {
+describe.each(backends())('export.xlsx ($kind)', (backend) => {
   let s: TestServer;
   let token: string;
   let deviceId: string;
@@ -90,20 +90,5 @@ describe.each(backends())('export.xlsx and dashboard ($kind)', (backend) => {
     expect(t.byProgramme?.map((p) => [p.programmeId, p.scans, p.uniquePeople])).toEqual([['p1', 5, 2]]); // F-2 has none
     expect(t.byDevice).toEqual([expect.objectContaining({ deviceId, scans: 6 })]);
     expect(t.byHour.map((h) => [h.hour, h.scans])).toEqual([[0, 1], [9, 4], [10, 1]]);
-  });
-
-  it('serves the dashboard page and its script under a strict CSP', async () => {
-    const page = await s.call('/dashboard');
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
-    const html = await page.text();
-    expect(html).toContain('/dashboard/dashboard.js');
-    expect(html).not.toMatch(/<script>(?!<\/script>)/);
-    const js = await s.call('/dashboard/dashboard.js');
-    expect(js.headers.get('content-type')).toMatch(/javascript/);
-    expect(await js.text()).toContain('/v1/admin/devices');
-    expect((await s.call('/dashboard/dashboard.css')).status).toBe(200);
   });
 });
