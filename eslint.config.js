@@ -15,7 +15,7 @@ const FRAMEWORKS = ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electro
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'dist-renderer', 'release', 'test-results', 'playwright-report', 'bench/.work', '.turnout-data', '.tmp'] },
+  { ignores: ['node_modules', 'out', 'dist', 'dist-renderer', 'dist-console', 'release', 'test-results', 'playwright-report', 'bench/.work', '.turnout-data', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -70,6 +70,17 @@ export default tseslint.config(
         { name: 'localStorage', message: 'Keep state in IndexedDB (renderer/storage), never localStorage (electron#22048).' },
         { name: 'sessionStorage', message: 'Keep state in IndexedDB (renderer/storage).' },
       ],
+    },
+  },
+  {
+    // The organiser console (served at /admin/): a page of its own, talking to the server over HTTP.
+    files: ['console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [SERVER, ELECTRON_DIR, { group: ['**/renderer/**'], message: 'The console shares only core/ with the kiosk.' }],
+      }],
     },
   },
   {
