@@ -4,7 +4,8 @@
 // 3. makes a single-use pairing code and hands the kiosk its link, so it pairs
 //    itself (a kiosk already paired with this server keeps its pairing);
 // 4. runs the kiosk in Electron where its binary exists, otherwise opens the
-//    server's /kiosk/ in Chromium's app mode — and prints the URL either way.
+//    server's /kiosk/ in Chromium's app mode — and prints the URL either way,
+//    with the organiser console's URL and the tokens to log in there.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,19 +32,22 @@ function newest(dir: string): number {
   return t;
 }
 
-function buildIfStale(): void {
-  const index = join(root, 'dist-renderer', 'index.html');
-  if (existsSync(index) && Math.max(newest(join(root, 'renderer')), newest(join(root, 'core'))) <= statSync(index).mtimeMs) return;
-  say('building the kiosk page…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+/** Builds a page (the kiosk, the organiser console) when its sources are newer than its build. */
+function buildIfStale(what: string, src: string, out: string): void {
+  const index = join(root, out, 'index.html');
+  if (existsSync(index) && Math.max(newest(join(root, src)), newest(join(root, 'core'))) <= statSync(index).mtimeMs) return;
+  say(`building the ${what}…`);
+  const r = spawnSync('npx', ['vite', 'build', '--config', `${src}/vite.config.ts`, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-buildIfStale();
+buildIfStale('kiosk page', 'renderer', 'dist-renderer');
+buildIfStale('organiser console', 'console', 'dist-console');
 const config = loadConfig(process.env, {
   host: process.env.TURNOUT_HOST ?? '127.0.0.1',
   port: Number(process.env.TURNOUT_PORT ?? 8787),
   kioskDir: join(root, 'dist-renderer'),
+  consoleDir: join(root, 'dist-console'),
   // The console is for the URLs above; request logs only when asked for.
   logLevel: process.env.TURNOUT_LOG_LEVEL ?? 'warn',
 });
@@ -67,7 +71,10 @@ const query = new URLSearchParams({ pair: link, at: REHEARSAL_AT }).toString();
 const kioskUrl = `${server}/kiosk/?${query}`;
 
 say(`upstream ${server} (${db.kind}${db.kind === 'sqlite' ? `, ${sqlitePathFor(config)}` : ''})`);
-say(`dashboard ${server}/dashboard?token=${encodeURIComponent(config.adminToken)}`);
+// Tokens are typed at the console's login form, never put in a URL (history, logs, Referer).
+say(`console   ${server}/admin/`);
+say(`  admin token  ${config.adminToken}${config.adminTokenGenerated ? '  (new each start; set TURNOUT_ADMIN_TOKEN to keep one)' : ''}`);
+say(`  viewer token ${config.viewerToken}${config.viewerTokenGenerated ? '  (read-only; set TURNOUT_VIEWER_TOKEN to keep one)' : ''}`);
 say(`kiosk     ${kioskUrl}`);
 
 const stop = async (code = 0) => {

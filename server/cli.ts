@@ -8,7 +8,7 @@
 //                                                          from stdin, hidden on a terminal)
 // Settings come from the environment (server/config.ts).
 
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -70,8 +70,16 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
   const app = await buildApp({ db: db.db, config });
   const address = await app.listen({ port: config.port, host: config.host });
   say(`Turnout server on ${address} (${db.kind}${db.kind === 'sqlite' ? ` at ${sqlitePathFor(config)}` : ''})`);
+  say(
+    existsSync(config.consoleDir)
+      ? `Organiser console: ${address.replace('0.0.0.0', '127.0.0.1')}/admin/ (log in with the admin token, or the viewer token to watch only)`
+      : 'Organiser console is off: dist-console/ is not built (npm run build).',
+  );
   if (config.adminTokenGenerated) {
     say(`Admin token (set TURNOUT_ADMIN_TOKEN to keep one across restarts):\n  ${config.adminToken}`);
+  }
+  if (config.viewerTokenGenerated) {
+    say(`Viewer token, read-only (set TURNOUT_VIEWER_TOKEN to keep one):\n  ${config.viewerToken}`);
   }
   const stop = async () => {
     await app.close();

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../core/model';
 import type { EventBundle } from '../../core/protocol';
 import { localized } from '../format';
-import { CheckList, Field, TextField } from './fields';
+import { CheckList, Field, Item, TextField } from './fields';
 import { HoursEditor } from './HoursEditor';
 
 type Checkpoint = EventBundle['checkpoints'][number];
@@ -26,10 +26,16 @@ export function CheckpointsEditor({ value, bundle, onChange }: { value: Checkpoi
   return (
     <div className="list" data-testid="checkpoints">
       {value.map((c, i) => (
-        <details key={i} className="item" data-checkpoint={c.id} open={!c.name.ko && !c.name.en}>
-          <summary>
-            <code>{c.id || '?'}</code> {localized(c.name, i18n.language)} <span className="hint">{t(`rule.${c.rule}`)} · {t(`mode.${c.mode}`)}</span>
-          </summary>
+        <Item
+          key={i}
+          data={{ 'data-checkpoint': c.id }}
+          initiallyOpen={!c.name.ko && !c.name.en}
+          summary={
+            <>
+              <code>{c.id || '?'}</code> {localized(c.name, i18n.language)} <span className="hint">{t(`rule.${c.rule}`)} · {t(`mode.${c.mode}`)}</span>
+            </>
+          }
+        >
           <div className="grid">
             <TextField label={t('events.id')} path={`checkpoints.${i}.id`} value={c.id} onChange={(id) => set(i, { ...c, id })} />
             <TextField label={t('events.nameKo')} path={`checkpoints.${i}.name.ko`} value={c.name.ko} onChange={(ko) => set(i, { ...c, name: { ...c.name, ko } })} />
@@ -79,7 +85,7 @@ export function CheckpointsEditor({ value, bundle, onChange }: { value: Checkpoi
           <button type="button" className="danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             {t('events.removeCheckpoint')}
           </button>
-        </details>
+        </Item>
       ))}
       <button type="button" data-testid="add-checkpoint" onClick={add}>
         {t('events.addCheckpoint')}

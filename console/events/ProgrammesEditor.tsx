@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EventBundle } from '../../core/protocol';
 import { localized } from '../format';
-import { CheckList, TextField } from './fields';
+import { CheckList, Item, TextField } from './fields';
 
 type Programme = EventBundle['programmes'][number];
 
@@ -14,10 +14,16 @@ export function ProgrammesEditor({ value, days, eventId, onChange }: { value: Pr
   return (
     <div className="list" data-testid="programmes">
       {value.map((p, i) => (
-        <details key={i} className="item" data-programme={p.id} open={!p.name.ko && !p.name.en}>
-          <summary>
-            <code>{p.id || '?'}</code> {localized(p.name, i18n.language)} <span className="hint">{p.days.join(', ')}</span>
-          </summary>
+        <Item
+          key={i}
+          data={{ 'data-programme': p.id }}
+          initiallyOpen={!p.name.ko && !p.name.en}
+          summary={
+            <>
+              <code>{p.id || '?'}</code> {localized(p.name, i18n.language)} <span className="hint">{p.days.join(', ')}</span>
+            </>
+          }
+        >
           <div className="grid">
             <TextField label={t('events.id')} path={`programmes.${i}.id`} value={p.id} onChange={(id) => set(i, { ...p, id })} />
             <TextField label={t('events.nameKo')} path={`programmes.${i}.name.ko`} value={p.name.ko} onChange={(ko) => set(i, { ...p, name: { ...p.name, ko } })} />
@@ -29,7 +35,7 @@ export function ProgrammesEditor({ value, days, eventId, onChange }: { value: Pr
           <button type="button" className="danger" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             {t('events.removeProgramme')}
           </button>
-        </details>
+        </Item>
       ))}
       <button type="button" data-testid="add-programme" onClick={add}>
         {t('events.addProgramme')}

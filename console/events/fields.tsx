@@ -1,6 +1,6 @@
 // Form fields of the event editor that mark themselves when validation found
 // a problem at their path (validate.ts) and say it under the field.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import type { Issues } from './validate';
 
 export const IssuesContext = createContext<Issues>(new Map());
@@ -69,5 +69,16 @@ export function CheckList({ label, path, options, value, onChange }: {
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** A collapsible list item, open at first only when asked (new items): typing a name must not close it. */
+export function Item({ initiallyOpen, summary, data, children }: { initiallyOpen: boolean; summary: ReactNode; data: Record<string, string>; children: ReactNode }) {
+  const [open] = useState(initiallyOpen);
+  return (
+    <details className="item" open={open} {...data}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }

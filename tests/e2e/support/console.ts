@@ -76,6 +76,7 @@ const at = (day: string, hour: number, minute: number) => `${day}T${String(hour)
 
 export interface DemoScans {
   desks: { hall: string; ceremony: string; info: string };
+  tokens: { hall: string; ceremony: string; info: string };
   /** Scans per day as uploaded. */
   perDay: Record<string, number>;
   conflictCode: string;
@@ -104,7 +105,12 @@ export async function seedDemoScans(s: ConsoleServer): Promise<DemoScans> {
   const conflictCode = demoCode(105);
   await upload(info.token, [scan(conflictCode, 'ceremony', at(day11, 11, 55)), scan(demoCode(200), 'info-desk', at(day11, 12, 0))]);
   await s.post(hall.token, '/v1/sync/heartbeat', { outboxDepth: 3, appVersion: 'turnout-kiosk/0.1.0', clock: new Date().toISOString(), lastSyncAt: new Date().toISOString(), checkpointId: 'hall-a' });
-  return { desks: { hall: hall.deviceId, ceremony: ceremony.deviceId, info: info.deviceId }, perDay, conflictCode };
+  return {
+    desks: { hall: hall.deviceId, ceremony: ceremony.deviceId, info: info.deviceId },
+    tokens: { hall: hall.token, ceremony: ceremony.token, info: info.token },
+    perDay,
+    conflictCode,
+  };
 }
 
 /** Logs in through the console's form and waits for the shell. */
@@ -114,4 +120,26 @@ export async function login(page: Page, base: string, token = ADMIN, lang: 'ko' 
   await page.locator('#token').fill(token);
   await page.locator('[data-testid="login-form"] button[type="submit"]').click();
   await expect(page.getByTestId('role')).toBeVisible();
+}
+
+/**
+ * Reads the QR code an <img> shows, as a camera would: the page draws the image
+ * as displayed onto a canvas, and jsQR (not the console's own qrcode package)
+ * decodes the pixels. Returns null when it cannot be read.
+ */
+export async function decodeQr(page: Page, selector: string): Promise<string | null> {
+  const { default: jsQR } = await import('jsqr');
+  const pixels = await page.locator(selector).evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const size = 360;
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    return { size, data: Array.from(ctx.getImageData(0, 0, size, size).data) };
+  });
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.size, pixels.size)?.data ?? null;
 }
