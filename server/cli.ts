@@ -78,7 +78,10 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
   if (config.adminTokenGenerated) {
     say(`Admin token (set TURNOUT_ADMIN_TOKEN to keep one across restarts):\n  ${config.adminToken}`);
   }
-  if (config.viewerTokenGenerated) {
+  if (config.viewerTokenGenerated && config.databaseUrl) {
+    // A token made up here would open this replica only: the role stays off until it is set.
+    say('Viewer role is off: set TURNOUT_VIEWER_TOKEN (the same on every replica) to give staff leads read-only access.');
+  } else if (config.viewerTokenGenerated) {
     say(`Viewer token, read-only (set TURNOUT_VIEWER_TOKEN to keep one):\n  ${config.viewerToken}`);
   }
   const stop = async () => {
