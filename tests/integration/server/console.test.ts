@@ -7,6 +7,8 @@
 // Also the admin routes the console added: device rename/move, ticket lookup,
 // days with scans, conflicts pair by pair, long-lived pairing codes.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConflictsResponse, DeviceInfo, EventDaysResponse, TicketDetail, TicketSearchResponse } from '../../../core/protocol';
 import { ADMIN_TOKEN, backends, checkin, EVENT_ID, expectJson, pairDevice, seedEvent, startServer, testEvent, type TestServer } from './harness';
@@ -23,7 +25,8 @@ async function login(s: TestServer, token: string, headers: Record<string, strin
 describe.each(backends())('console sessions, CSRF and the viewer role ($kind)', (backend) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startServer(backend, { viewerToken: VIEWER_TOKEN });
+    // No built console here, whatever the checkout holds: the not-built page is tested below.
+    s = await startServer(backend, { viewerToken: VIEWER_TOKEN, consoleDir: join(tmpdir(), 'turnout-no-console') });
     await seedEvent(s);
   });
   afterAll(() => s.close());
