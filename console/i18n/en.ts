@@ -82,6 +82,7 @@ export const en = {
     renamePrompt: 'New name for this desk',
     renamed: 'Renamed to {{name}}.',
     moveTo: 'Checkpoint of {{name}}',
+    assigned: 'moved here by the organiser: the desk still works at {{checkpoint}} until staff switch it there',
     moved: '{{name}} moved to {{checkpoint}}.',
     revoke: 'Revoke',
     revokeConfirm: 'Revoke {{name}}? Its token stops working at once and the kiosk must be paired again.',

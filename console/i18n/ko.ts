@@ -87,6 +87,7 @@ export const ko: Ko = {
     renamePrompt: '이 데스크의 새 이름',
     renamed: '이름을 {{name}}(으)로 바꿨습니다.',
     moveTo: '{{name}}의 체크포인트',
+    assigned: '관리자가 옮김: 스태프가 바꿀 때까지 데스크는 {{checkpoint}}에서 운영',
     moved: '{{name}}을(를) {{checkpoint}}(으)로 옮겼습니다.',
     revoke: '해제',
     revokeConfirm: '{{name}}을(를) 해제할까요? 토큰이 즉시 무효가 되고 키오스크는 다시 페어링해야 합니다.',

@@ -102,7 +102,7 @@ function Devices({ bundle }: { bundle: EventBundle }) {
                     <select
                       aria-label={t('devices.moveTo', { name: d.name })}
                       data-testid="device-move"
-                      value={d.checkpointId ?? ''}
+                      value={d.assignedCheckpointId ?? d.checkpointId ?? ''}
                       onChange={(e) => void patch(d, { checkpointId: e.target.value }, t('devices.moved', { name: d.name, checkpoint: cpName(e.target.value) }))}
                     >
                       {!d.checkpointId && <option value="">—</option>}
@@ -114,6 +114,12 @@ function Devices({ bundle }: { bundle: EventBundle }) {
                     </select>
                   ) : (
                     cpName(d.checkpointId)
+                  )}
+                  {d.assignedCheckpointId && d.assignedCheckpointId !== d.checkpointId && (
+                    <small className="hint" data-testid="device-assigned">
+                      {' '}
+                      {t('devices.assigned', { checkpoint: cpName(d.checkpointId) })}
+                    </small>
                   )}
                 </td>
                 <td title={venueTime(d.lastSeenAt, bundle.event.timeZone)}>{ago(d.lastSeenAt)}</td>

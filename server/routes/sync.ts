@@ -50,7 +50,7 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
     const [bundle, staffPin] = await Promise.all([getEventBundle(db, device.event_id), getStaffPinHash(db, device.event_id)]);
     if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
     // staffPin is optional in the contract: absent (not null) while the organiser has set none.
-    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.checkpoint_id, ...(staffPin && { staffPin }) };
+    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.assigned_checkpoint_id ?? device.checkpoint_id, ...(staffPin && { staffPin }) };
     const json = JSON.stringify(body);
     const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
     void reply.header('etag', etag).header('cache-control', 'no-cache');

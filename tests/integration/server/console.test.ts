@@ -178,6 +178,12 @@ describe.each(backends())('admin routes added for the console ($kind)', (backend
     expect((await s.admin('/v1/admin/devices/no-such-device', { method: 'PATCH', json: { name: 'x' } })).status).toBe(404);
     const config = await expectJson<{ deviceCheckpointId: string }>(await s.call('/v1/sync/config', { token: desk.token }), 200);
     expect(config.deviceCheckpointId).toBe('hall');
+    // The kiosk's heartbeat still reports the door it works at; the organiser's assignment stands beside it.
+    await expectJson(await s.call('/v1/sync/heartbeat', { method: 'POST', token: desk.token, json: { outboxDepth: 0, appVersion: 't', clock: new Date().toISOString(), checkpointId: 'main' } }), 200);
+    const listed = await expectJson<{ devices: DeviceInfo[] }>(await s.admin('/v1/admin/devices'), 200);
+    expect(listed.devices.find((d) => d.id === desk.deviceId)).toMatchObject({ checkpointId: 'main', assignedCheckpointId: 'hall' });
+    const again = await expectJson<{ deviceCheckpointId: string }>(await s.call('/v1/sync/config', { token: desk.token }), 200);
+    expect(again.deviceCheckpointId).toBe('hall');
   });
 
   it('finds tickets by code prefix or by part of a name or company, and shows a ticket with its scans', async () => {
