@@ -5,9 +5,11 @@ import { z } from 'zod';
 import type { CheckIn } from './model';
 import { CheckInSchema, JournalAckInputSchema, type JournalDump, type JournalReceipt, type StorageStatus } from './kiosk-journal';
 import { PairingCopySchema, type PairingCopy, type PairingCopyReceipt } from './kiosk-pairing';
+import { TlsPinInputSchema, type TlsPinInput, type TlsPinReceipt } from './kiosk-tls';
 
 export * from './kiosk-journal';
 export * from './kiosk-pairing';
+export * from './kiosk-tls';
 
 // ---------------------------------------------------------------- results
 
@@ -151,6 +153,8 @@ export const KIOSK_INPUT_SCHEMAS = {
   pairingSave: PairingCopySchema,
   pairingLoad: NoInputSchema,
   pairingClear: NoInputSchema,
+  tlsPinSave: TlsPinInputSchema,
+  tlsPinClear: NoInputSchema,
 } as const satisfies Record<keyof KioskApi, z.ZodType>;
 
 /** "name: must be …; data: …" — short enough for a log line and a staff message. */
@@ -246,4 +250,12 @@ export interface KioskApi {
   pairingLoad(): Promise<Result<PairingCopy | null>>;
   /** Forgets the copy (revoked device, re-pairing elsewhere). */
   pairingClear(): Promise<Result<null>>;
+  /**
+   * Trusts, for the servers' host names, only a TLS certificate carrying the key
+   * pinned by `fp` (replacing any earlier pin; open connections are closed when it
+   * changes). Called before the first request of a pairing by a link with `fp`.
+   */
+  tlsPinSave(input: TlsPinInput): Promise<Result<TlsPinReceipt>>;
+  /** Drops the pin (revoked, unpaired): those hosts are Chromium's to judge again. */
+  tlsPinClear(): Promise<Result<null>>;
 }

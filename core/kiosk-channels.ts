@@ -17,4 +17,6 @@ export const KIOSK_CHANNELS = {
   pairingSave: 'kiosk:pairing-save',
   pairingLoad: 'kiosk:pairing-load',
   pairingClear: 'kiosk:pairing-clear',
+  tlsPinSave: 'kiosk:tls-pin-save',
+  tlsPinClear: 'kiosk:tls-pin-clear',
 } as const satisfies Record<keyof KioskApi, `kiosk:${string}`>;

@@ -57,5 +57,9 @@ export function createElectronPlatform(api: KioskApi): Platform {
       load: () => call(() => api.pairingLoad()),
       clear: () => call(() => api.pairingClear()),
     },
+    tlsPin: {
+      save: (servers, fp) => call(() => api.tlsPinSave({ servers, fp })),
+      clear: () => call(() => api.tlsPinClear()),
+    },
   };
 }

@@ -7,7 +7,7 @@ import { createElectronPlatform } from './electron';
 import type { Platform } from './types';
 import { createWebPlatform } from './web';
 
-export type { BadgePrintOptions, Platform, PlatformInfo, PlatformPairingCopy, ShellSettingsPatch } from './types';
+export type { BadgePrintOptions, Platform, PlatformInfo, PlatformPairingCopy, PlatformTlsPin, ShellSettingsPatch } from './types';
 
 declare global {
   interface Window {

@@ -15,10 +15,11 @@ import type {
   SavedFile,
   ShellSettings,
   StorageStatus,
+  TlsPinReceipt,
 } from '../../core/kiosk-api';
 import type { CheckIn } from '../../core/model';
 
-export type { JournalDump, JournalReceipt, PairingCopy, PairingCopyReceipt, PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings, StorageStatus };
+export type { JournalDump, JournalReceipt, PairingCopy, PairingCopyReceipt, PrintOutcome, PrinterSummary, Result, SavedFile, ShellSettings, StorageStatus, TlsPinReceipt };
 
 /** The on-disk check-in journal (Electron): a second, fsync'd copy of every check-in. */
 export interface PlatformJournal {
@@ -34,6 +35,14 @@ export interface PlatformJournal {
 export interface PlatformPairingCopy {
   save(pairing: PairingCopy): Promise<Result<PairingCopyReceipt>>;
   load(): Promise<Result<PairingCopy | null>>;
+  clear(): Promise<Result<null>>;
+}
+
+/** The shell's certificate pinning (Electron): trust one server key for the paired hosts. */
+export interface PlatformTlsPin {
+  /** Pins `fp` for the servers' host names, before any request to them. */
+  save(servers: string[], fp: string): Promise<Result<TlsPinReceipt>>;
+  /** Drops the pin (revoked or unpaired). */
   clear(): Promise<Result<null>>;
 }
 
@@ -92,6 +101,11 @@ export interface Platform {
    * Undefined in a browser, where the pairing lives in IndexedDB alone.
    */
   readonly pairingCopy?: PlatformPairingCopy;
+  /**
+   * Certificate pinning by the shell (Electron). Undefined in a browser: a page
+   * cannot see the server's certificate, so the browser's trust store decides.
+   */
+  readonly tlsPin?: PlatformTlsPin;
   /** Free space: the data folder's disk (Electron) or the browser's storage quota. */
   storageStatus(): Promise<Result<StorageStatus>>;
 }

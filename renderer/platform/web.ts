@@ -123,6 +123,8 @@ export function createWebPlatform(env: WebEnv = browserEnv()): Platform {
     journal: undefined,
     // Nor a second home for the pairing: a wiped database here means pairing again.
     pairingCopy: undefined,
+    // Nor certificate pinning: the page never sees the server's certificate.
+    tlsPin: undefined,
     storageStatus: () => quotaStatus(env),
   };
 }

@@ -1,24 +1,25 @@
-// Pairing a kiosk: parse the link `turnout://pair?server=URL&code=CODE[&checkpoint=ID]`
-// strictly (http/https server only, no credentials; code and checkpoint charsets
-// and lengths), redeem the code (`POST /v1/devices/pair`), keep {server, deviceId,
-// token, eventId} in IndexedDB meta (never localStorage), then run the first sync
-// (config → roster with progress → check-ins). Failures come back as a kind the
-// pairing screen can explain.
+// Pairing a kiosk: parse the link (core/pairing-link.ts: legacy, or v1 with
+// several servers and the server key's pin `fp`) strictly; in Electron hand the
+// pin to the shell first, so it trusts only that key for those hosts; pick the
+// first server that answers; redeem the code (`POST /v1/devices/pair`), keep
+// {server, deviceId, token, eventId} in IndexedDB meta (never localStorage), then
+// run the first sync (config → roster with progress → check-ins). Failures come
+// back as a kind the pairing screen can explain. In a plain browser the pin cannot
+// be checked by the page: the browser's own trust store decides (the provisioning
+// script installs the venue CA only after checking the served key against `fp`).
 import type { TurnoutDb } from '../storage/db';
 import { savePairing } from '../storage/replica';
 import { keepPairingCopy } from '../storage/pairing-copy';
-import type { PlatformPairingCopy } from '../platform';
+import { looksLikePairingLink, parsePairingLink, parseServer, type PairingLink } from '../../core/pairing-link';
+import type { PlatformPairingCopy, PlatformTlsPin } from '../platform';
 import { loadPairing, type Pairing } from '../storage/sync-meta';
 import { SyncClient } from './client';
 import { SyncEngine, type EngineOptions } from './engine';
 import { SyncError } from './errors';
 import type { PullProgress } from './pull';
 
-export interface PairingLink {
-  server: string;
-  code: string;
-  checkpointId?: string;
-}
+export type { PairingLink };
+export { looksLikePairingLink, parsePairingLink, parseServer };
 
 export type PairErrorKind =
   | 'invalid_link'
@@ -39,53 +40,6 @@ export class PairError extends Error {
   ) {
     super(message);
   }
-}
-
-const CODE = /^[A-Za-z0-9-]{4,64}$/;
-const CHECKPOINT = /^[A-Za-z0-9_.:-]{1,200}$/;
-
-/** Cheap test for routing a scan: does this look like a pairing link at all? */
-export function looksLikePairingLink(text: string): boolean {
-  return /^turnout:\/\/pair\?/i.test(text.trim());
-}
-
-export function parsePairingLink(text: string): { ok: true; link: PairingLink } | { ok: false; error: string } {
-  const raw = text.trim();
-  if (raw.length > 2048) return { ok: false, error: 'link too long' };
-  if (!looksLikePairingLink(raw)) return { ok: false, error: 'not a turnout://pair link' };
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { ok: false, error: 'not a valid URL' };
-  }
-  const q = url.searchParams;
-  for (const key of q.keys()) {
-    if (!['server', 'code', 'checkpoint'].includes(key)) return { ok: false, error: `unexpected parameter "${key}"` };
-  }
-  if (q.getAll('server').length !== 1 || q.getAll('code').length !== 1 || q.getAll('checkpoint').length > 1) {
-    return { ok: false, error: 'server and code must appear exactly once' };
-  }
-  const server = parseServer(q.get('server') ?? '');
-  if (!server) return { ok: false, error: 'server must be an http(s) URL without credentials, query or fragment' };
-  const code = q.get('code') ?? '';
-  if (!CODE.test(code)) return { ok: false, error: 'code must be 4–64 letters, digits or dashes' };
-  const checkpoint = q.get('checkpoint');
-  if (checkpoint !== null && !CHECKPOINT.test(checkpoint)) return { ok: false, error: 'invalid checkpoint id' };
-  return { ok: true, link: { server, code, ...(checkpoint ? { checkpointId: checkpoint } : {}) } };
-}
-
-/** An http(s) base URL, normalised without a trailing slash; undefined if unacceptable. */
-export function parseServer(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username || url.password || url.search || url.hash || !url.hostname) return undefined;
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /**
@@ -110,6 +64,37 @@ export interface PairOptions {
   now?: () => number;
   /** Where the shell keeps a copy of the pairing (Electron's platform); omitted: no copy (browser). */
   pairingCopy?: PlatformPairingCopy;
+  /** The shell's certificate pinning (Electron); omitted: the browser's trust store decides. */
+  tlsPin?: PlatformTlsPin;
+  /** Budget of each server's reachability probe when a link names several, ms. */
+  probeTimeoutMs?: number;
+}
+
+/**
+ * The first of the link's servers (in link order) that answers `GET /healthz`.
+ * A link with one server is not probed: pairing itself says whether it answers.
+ */
+export async function pickServer(servers: readonly string[], opts: Pick<PairOptions, 'fetch' | 'probeTimeoutMs'> = {}): Promise<string> {
+  if (servers.length === 1) return servers[0]!;
+  const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const budget = opts.probeTimeoutMs ?? 5000;
+  const probes = servers.map(async (server) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), budget);
+    try {
+      const res = await doFetch(`${server}/healthz`, { signal: controller.signal, cache: 'no-store' });
+      await res.body?.cancel().catch(() => undefined);
+      return res.ok;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  // Probes run at once; the answer is the earliest server in the link's order that
+  // answered, so an organiser's preferred name wins over a fallback address.
+  for (let i = 0; i < servers.length; i++) if (await probes[i]) return servers[i]!;
+  throw new PairError('unreachable', `none of ${servers.join(', ')} answered`);
 }
 
 /** Redeems the code and stores the pairing. Throws PairError. */
@@ -117,7 +102,13 @@ export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions)
   const parsed = parsePairingLink(text);
   if (!parsed.ok) throw new PairError('invalid_link', parsed.error);
   const { link } = parsed;
-  const client = new SyncClient({ server: link.server, fetch: opts.fetch, timeoutMs: 15_000 });
+  if (link.fp && opts.tlsPin) {
+    // Before any request: the shell must trust this key (and only this key) for these hosts.
+    const pinned = await opts.tlsPin.save(link.servers, link.fp);
+    if (!pinned.ok) throw new PairError('server_error', `the app could not pin the server's key: ${pinned.error.message}`);
+  }
+  const server = await pickServer(link.servers, opts);
+  const client = new SyncClient({ server, fetch: opts.fetch, timeoutMs: 15_000 });
   let res;
   try {
     res = await client.pair({ code: link.code, name: opts.name.slice(0, 100) || 'kiosk' });
@@ -127,7 +118,7 @@ export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions)
   // The server's checkpoint wins only when the link named none.
   const checkpointId = link.checkpointId ?? res.checkpointId ?? null;
   const pairing: Pairing = {
-    server: link.server,
+    server,
     deviceId: res.deviceId,
     token: res.token,
     eventId: res.eventId,

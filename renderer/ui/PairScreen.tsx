@@ -53,7 +53,7 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
           if (!link) return;
           setPhase({ kind: 'pairing' });
           lastLink.current = link;
-          paired.current = await pairDevice(db, link, { name: deviceName, pairingCopy: getPlatform().pairingCopy });
+          paired.current = await pairDevice(db, link, { name: deviceName, pairingCopy: getPlatform().pairingCopy, tlsPin: getPlatform().tlsPin });
           setIsPaired(true);
         }
         setPhase({ kind: 'syncing' });

@@ -22,8 +22,10 @@ export function useSyncEngine(db: TurnoutDb, pairing: Pairing | undefined, onRev
     if (!engine) return undefined;
     const off = engine.subscribe((e) => {
       if (e.type === 'revoked') {
-        // The shell's copy must not pair this kiosk again after a restart.
-        void dropPairingCopy(getPlatform().pairingCopy).finally(() => revoked.current());
+        // The shell's copy must not pair this kiosk again after a restart, and the
+        // revoked server's key is trusted no longer.
+        const platform = getPlatform();
+        void Promise.all([dropPairingCopy(platform.pairingCopy), platform.tlsPin?.clear()]).finally(() => revoked.current());
       }
     });
     engine.start();

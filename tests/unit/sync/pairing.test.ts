@@ -10,15 +10,17 @@ import { pairAndSync, pairDevice, pairingFromSearch, parsePairingLink, type Pair
 import type { PullProgress } from '../../../renderer/sync/pull';
 import { expectExactlyOnce, kioskDb, startUpstream, type Upstream } from './harness';
 
+const deviceCount = async (up: Upstream) => ((await (await up.admin('/v1/admin/devices')).json()) as { devices: unknown[] }).devices.length;
+
 describe('parsePairingLink', () => {
   it('accepts the contract form, with and without a checkpoint', () => {
     expect(parsePairingLink('turnout://pair?server=https%3A%2F%2Fcheckin.example.org%2F&code=ABCD-EFGH-JK')).toEqual({
       ok: true,
-      link: { server: 'https://checkin.example.org', code: 'ABCD-EFGH-JK' },
+      link: { server: 'https://checkin.example.org', servers: ['https://checkin.example.org'], code: 'ABCD-EFGH-JK', version: 0 },
     });
     expect(parsePairingLink(' turnout://pair?server=http://10.0.0.5:8787&code=ABCDEFGHJK&checkpoint=hall\r\n')).toEqual({
       ok: true,
-      link: { server: 'http://10.0.0.5:8787', code: 'ABCDEFGHJK', checkpointId: 'hall' },
+      link: { server: 'http://10.0.0.5:8787', servers: ['http://10.0.0.5:8787'], code: 'ABCDEFGHJK', checkpointId: 'hall', version: 0 },
     });
   });
 
@@ -94,5 +96,53 @@ describe('pairing against the server', () => {
       await shortLived.close();
     }
     await expectExactlyOnce(up, []);
+  });
+
+  it('v1 link with several servers and a pin: hands the pin to the shell before any request, then pairs with the first server that answers', async () => {
+    const fp = 'k3QpLrS1-dSk2Xx9a8b7c6d5e4f3g2h1i0j9k8l7m6n';
+    const code = new URL(await up.pairingLink()).searchParams.get('code')!;
+    // The venue names, mapped onto the loopback test server (a kiosk's DNS would do this).
+    const dead = 'https://old-address.lan:8787';
+    const venue = 'https://venue.test:8787';
+    const events: string[] = [];
+    const mapped: typeof fetch = (input, init) => {
+      const url = String(input);
+      events.push(`fetch ${url}`);
+      if (url.startsWith(dead)) return Promise.reject(new TypeError('Failed to fetch'));
+      return fetch(url.replace(venue, up.url), init);
+    };
+    const tlsPin = {
+      save: async (servers: string[], pin: string) => (events.push(`pin ${servers.join(' ')} ${pin}`), { ok: true as const, value: { hosts: [], changed: true } }),
+      clear: async () => ({ ok: true as const, value: null }),
+    };
+    const link = `turnout://pair?v=1&server=${encodeURIComponent(dead)}&server=${encodeURIComponent(venue)}&fp=${fp}&code=${code}&checkpoint=hall`;
+    const pairing = await pairDevice(kioskDb(), link, { name: 'desk', fetch: mapped, tlsPin });
+    expect(pairing).toMatchObject({ server: venue, checkpointId: 'hall' });
+    expect(events[0]).toBe(`pin ${dead} ${venue} ${fp}`);
+    expect(events.slice(1)).toEqual([`fetch ${dead}/healthz`, `fetch ${venue}/healthz`, `fetch ${venue}/v1/devices/pair`]);
+    expect(await deviceCount(up)).toBe(1);
+  });
+
+  it('v1 link whose servers all fail: unreachable, and the code is not spent', async () => {
+    const code = new URL(await up.pairingLink()).searchParams.get('code')!;
+    const link = `turnout://pair?v=1&server=http%3A%2F%2F127.0.0.1%3A9&server=http%3A%2F%2F127.0.0.1%3A7&code=${code}`;
+    const err = await pairDevice(kioskDb(), link, { name: 'desk', probeTimeoutMs: 2000 }).catch((e: unknown) => e as PairError);
+    expect(err).toMatchObject({ kind: 'unreachable' });
+    // Still good for a link that reaches the server.
+    await pairDevice(kioskDb(), `turnout://pair?server=${encodeURIComponent(up.url)}&code=${code}`, { name: 'desk' });
+    expect(await deviceCount(up)).toBe(1);
+  });
+
+  it('the shell refusing the pin stops the pairing before any request', async () => {
+    const code = new URL(await up.pairingLink()).searchParams.get('code')!;
+    let fetched = 0;
+    const counting: typeof fetch = (input, init) => (fetched++, fetch(input, init));
+    const tlsPin = {
+      save: async () => ({ ok: false as const, error: { code: 'io_error' as const, message: 'disk' } }),
+      clear: async () => ({ ok: true as const, value: null }),
+    };
+    const link = `turnout://pair?v=1&server=${encodeURIComponent('https://venue.test:8787')}&fp=${'A'.repeat(43)}&code=${code}`;
+    expect(await pairDevice(kioskDb(), link, { name: 'desk', fetch: counting, tlsPin }).catch((e: unknown) => e)).toMatchObject({ kind: 'server_error' });
+    expect(fetched).toBe(0);
   });
 });
