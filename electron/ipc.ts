@@ -24,6 +24,8 @@ import {
   type SavedFile,
   type ShellSettings,
   type StorageStatus,
+  type TlsPinInput,
+  type TlsPinReceipt,
 } from '../core/kiosk-api';
 import type { CheckIn } from '../core/model';
 import { JournalError } from './journal-format';
@@ -120,6 +122,11 @@ export interface ShellServices {
     load(): Promise<PairingCopy | null>;
     clear(): Promise<void>;
   };
+  /** Certificate pinning of the paired server (electron/tls-pin.ts); absent: `unsupported`. */
+  tlsPin?: {
+    save(input: TlsPinInput): Promise<TlsPinReceipt>;
+    clear(): Promise<void>;
+  };
 }
 
 /** What the journal methods need; electron/journal.ts's Journal is one. Failures reject with a JournalError. */
@@ -193,6 +200,15 @@ export function createKioskHandlers(services: ShellServices): KioskHandlers {
     pairingSave: (pairing) => vaultCall(services, 'keep', (v) => v.save(pairing)),
     pairingLoad: () => vaultCall(services, 'read', (v) => v.load()),
     pairingClear: () => vaultCall(services, 'remove', async (v) => (await v.clear(), null)),
+    async tlsPinSave(input) {
+      if (!services.tlsPin) return fail('unsupported', 'This kiosk cannot pin a server key');
+      return ok(await services.tlsPin.save(input));
+    },
+    async tlsPinClear() {
+      if (!services.tlsPin) return fail('unsupported', 'This kiosk cannot pin a server key');
+      await services.tlsPin.clear();
+      return ok(null);
+    },
     async storageStatus() {
       if (!services.storageStatus) return fail('unsupported', 'Disk space is not measured on this kiosk');
       try {

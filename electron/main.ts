@@ -27,6 +27,7 @@ import { applyCspHeader, buildCsp, hardenWebContents, installPermissionPolicy } 
 import { createSettingsStore } from './settings';
 import { createStorageGuard } from './storage-guard';
 import { createPinGate } from './staff-pin';
+import { installPinning, openPinStore } from './tls-pin';
 import { createKioskWindow, focusWindow, startUrl } from './window';
 import { guardAgainstDowngrade, VERSION_FILE } from './version-guard';
 
@@ -95,6 +96,9 @@ async function start(quitter: QuitController): Promise<void> {
   serveApp(protocol, { rootDir: join(here, '..', 'renderer'), csp });
 
   const userData = app.getPath('userData');
+  // Before any window: the paired server's key must be trusted (and only it) from
+  // the first request on, service workers included.
+  const tlsPin = installPinning(session.defaultSession, await openPinStore({ file: join(userData, 'tls-pin.json'), log }), log);
   const settings = createSettingsStore({ file: join(userData, 'shell-settings.json'), log });
   const autostart: AutostartDeps = { platform: process.platform, app, env: process.env, homeDir: os.homedir(), execPath: process.execPath };
   if (settings.get().startAtLogin) {
@@ -173,6 +177,7 @@ async function start(quitter: QuitController): Promise<void> {
     storageStatus: () => guard.check(),
     // safeStorage is usable only after 'ready' (we are past it here).
     pairingVault: createPairingVault({ file: join(userData, 'pairing.json'), log, safeStorage }),
+    tlsPin,
   });
   registerKioskIpc(ipcMain, handlers, { appOrigin, log });
 

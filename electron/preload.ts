@@ -21,6 +21,8 @@ const api = {
   pairingSave: (pairing) => ipcRenderer.invoke(KIOSK_CHANNELS.pairingSave, pairing),
   pairingLoad: () => ipcRenderer.invoke(KIOSK_CHANNELS.pairingLoad),
   pairingClear: () => ipcRenderer.invoke(KIOSK_CHANNELS.pairingClear),
+  tlsPinSave: (input) => ipcRenderer.invoke(KIOSK_CHANNELS.tlsPinSave, input),
+  tlsPinClear: () => ipcRenderer.invoke(KIOSK_CHANNELS.tlsPinClear),
 } satisfies KioskApi;
 
 contextBridge.exposeInMainWorld('kiosk', Object.freeze(api));

@@ -1,5 +1,6 @@
 // Hardening applied to every session and every web contents: the CSP, the
-// permission policy (camera only, video only, only the app's own origin), denied
+// permission policy (camera only, video only, and local-network access, only the
+// app's own origin), denied
 // navigation / pop-ups / webviews, and no reload or devtools keys in production.
 // Electron objects come in as parameters so tests can pass plain fakes.
 import type { Logger } from './log';
@@ -67,8 +68,23 @@ export interface PermissionCheckDetails {
   isMainFrame?: boolean;
 }
 
-/** The one grant there is: the camera, without the microphone, to the app's own main frame. */
+/**
+ * Chromium's Local Network Access: a page (app://kiosk) reaching a server on the
+ * venue LAN or on loopback needs this permission in newer builds; without it the
+ * sync requests fail as if the network were down. Names as Chromium and Electron
+ * have spelled it across versions.
+ */
+export const LOCAL_NETWORK_PERMISSIONS: ReadonlySet<string> = new Set(['local-network-access', 'local-network', 'loopback-network']);
+
+/**
+ * The grants there are: the camera, without the microphone, and local-network
+ * access — each to the app's own main frame only.
+ */
 export function allowPermissionRequest(permission: string, details: PermissionRequestDetails, appOrigin: string): boolean {
+  if (LOCAL_NETWORK_PERMISSIONS.has(permission)) {
+    if (details.isMainFrame === false) return false;
+    return isSameOrigin(details.securityOrigin ?? details.requestingUrl, appOrigin);
+  }
   if (permission !== 'media') return false;
   const types = details.mediaTypes ?? [];
   if (types.length === 0 || types.some((t) => t !== 'video')) return false;
@@ -78,6 +94,7 @@ export function allowPermissionRequest(permission: string, details: PermissionRe
 }
 
 export function allowPermissionCheck(permission: string, requestingOrigin: string, details: PermissionCheckDetails, appOrigin: string): boolean {
+  if (LOCAL_NETWORK_PERMISSIONS.has(permission)) return details.isMainFrame !== false && isSameOrigin(details.securityOrigin ?? requestingOrigin, appOrigin);
   if (permission !== 'media' || details.mediaType !== 'video') return false;
   return isSameOrigin(details.securityOrigin ?? requestingOrigin, appOrigin);
 }

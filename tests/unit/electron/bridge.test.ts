@@ -51,6 +51,8 @@ function fakeApi(overrides: Partial<KioskApi> = {}): KioskApi & { calls: unknown
     pairingSave: async (p) => (calls.push(p), ok({ protection: 'keychain' as const })),
     pairingLoad: async () => ok(null),
     pairingClear: async () => ok(null),
+    tlsPinSave: async (i) => (calls.push(i), ok({ hosts: ['venue.test'], changed: true })),
+    tlsPinClear: async () => ok(null),
     ...overrides,
   };
   return Object.assign(api, { calls });

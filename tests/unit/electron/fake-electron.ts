@@ -45,13 +45,15 @@ export function fakeElectron(fake: MainRecorder) {
     removeMenu() {}
     destroy() { this.destroyed = true; }
     isDestroyed() { return this.destroyed; }
-    async loadURL(url: string) { this.loaded.push(url); }
+    async loadURL(url: string) { this.loaded.push(url); fake.record('order', `load ${url}`); }
   }
   const session = {
     setPermissionRequestHandler: (h: unknown) => fake.record('permissionRequestHandler', h),
     setPermissionCheckHandler: (h: unknown) => fake.record('permissionCheckHandler', h),
     setDevicePermissionHandler: (h: unknown) => fake.record('devicePermissionHandler', h),
     webRequest: { onHeadersReceived: (l: unknown) => fake.record('onHeadersReceived', l) },
+    setCertificateVerifyProc: (proc: unknown) => (fake.record('verifyProc', proc), fake.record('order', 'verifyProc')),
+    closeAllConnections: async () => fake.record('closeAllConnections', true),
   };
   return {
     app,

@@ -132,6 +132,17 @@ describe('permissions', () => {
     expect(allowPermissionRequest('media', request({ mediaTypes: ['video'], isMainFrame: false }), APP)).toBe(false);
   });
 
+  it("grants Chromium's local-network access to the app's main frame only (the venue server is on the LAN), in requests and checks", () => {
+    for (const p of ['local-network-access', 'local-network', 'loopback-network']) {
+      expect(allowPermissionRequest(p, request({}), APP), p).toBe(true);
+      expect(allowPermissionRequest(p, request({ isMainFrame: false }), APP), p).toBe(false);
+      expect(allowPermissionRequest(p, { isMainFrame: true, requestingUrl: 'https://evil.example/', securityOrigin: 'https://evil.example' }, APP), p).toBe(false);
+      expect(allowPermissionCheck(p, 'app://kiosk', { isMainFrame: true }, APP), p).toBe(true);
+      expect(allowPermissionCheck(p, 'app://kiosk', { isMainFrame: false }, APP), p).toBe(false);
+      expect(allowPermissionCheck(p, 'https://evil.example', { isMainFrame: true }, APP), p).toBe(false);
+    }
+  });
+
   it('answers permission checks the same way', () => {
     const d = (x: PermissionCheckDetails) => ({ isMainFrame: true, ...x });
     expect(allowPermissionCheck('media', 'app://kiosk', d({ mediaType: 'video' }), APP)).toBe(true);
