@@ -1,6 +1,7 @@
 // `npm start`: the kiosk against an embedded upstream with demo data, no setup.
 // 1. builds the kiosk page when its sources changed;
-// 2. starts the server on SQLite in .turnout-data/, seeding the demo event once;
+// 2. starts the server on SQLite in .turnout-data/, seeding the demo event once —
+//    plain HTTP on loopback only (a venue runs `npm run server -- serve`: HTTPS);
 // 3. makes a single-use pairing code and hands the kiosk its link, so it pairs
 //    itself (a kiosk already paired with this server keeps its pairing);
 // 4. runs the kiosk in Electron where its binary exists, otherwise opens the
@@ -41,10 +42,16 @@ function buildIfStale(what: string, src: string, out: string): void {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+const host = process.env.TURNOUT_HOST ?? '127.0.0.1';
+if (!['127.0.0.1', '::1', 'localhost'].includes(host)) {
+  // Plain HTTP carries device tokens and attendees' names: never off this machine.
+  say(`npm start serves plain HTTP on loopback only (TURNOUT_HOST is ${host}). For kiosks on other machines run the venue server: npm run server -- serve --demo (HTTPS; see README "Deploying at a venue").`);
+  process.exit(1);
+}
 buildIfStale('kiosk page', 'renderer', 'dist-renderer');
 buildIfStale('organiser console', 'console', 'dist-console');
 const config = loadConfig(process.env, {
-  host: process.env.TURNOUT_HOST ?? '127.0.0.1',
+  host,
   port: Number(process.env.TURNOUT_PORT ?? 8787),
   kioskDir: join(root, 'dist-renderer'),
   consoleDir: join(root, 'dist-console'),

@@ -1,6 +1,8 @@
 // The HTTP app: Fastify with the protocol's error bodies, rate limiting,
 // structured logs (pino), the v1 routes, the organiser console at /admin/
-// (which replaced /dashboard) and the built kiosk at /kiosk/.
+// (which replaced /dashboard), the built kiosk at /kiosk/ and, over TLS, the
+// venue CA at /ca.crt. Plain HTTP/1.1, or HTTPS with HTTP/2 (HTTP/1.1 allowed)
+// when given a key and certificate.
 // buildApp never listens: the CLI and the tests do, so tests can use port 0.
 
 import { existsSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { lookupRoutes } from './routes/lookup';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
+import { caRoutes } from './tls/ca-route';
 
 /** Rate-limit bucket: the bearer token (hashed) when there is one, else the client IP. */
 function rateKey(request: FastifyRequest): string {
@@ -31,8 +34,12 @@ const hopsTrusted = (n: number) => (_address: string, hop: number) => hop < n;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const routeDeps: RouteDeps = { db: deps.db, config, now: deps.now ?? Date.now };
-  const app = Fastify({
+  const routeDeps: RouteDeps = { db: deps.db, config, now: deps.now ?? Date.now, tls: deps.tls };
+  // HTTP/2 gives kiosks one multiplexed connection; HTTP/1.1 stays for curl and old clients.
+  // Routes never touch the raw request or server types, so the instance is typed as the plain one.
+  const transport = deps.https ? { http2: true as const, https: { allowHTTP1: true, key: deps.https.key, cert: deps.https.cert } } : {};
+  const app = (Fastify as unknown as (opts: object) => FastifyInstance)({
+    ...transport,
     logger:
       config.logLevel === 'silent'
         ? false
@@ -80,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   reportRoutes(app, routeDeps);
   lookupRoutes(app, routeDeps);
   await consoleRoutes(app, routeDeps);
+  caRoutes(app, routeDeps);
 
   if (existsSync(config.kioskDir)) {
     await app.register(fastifyStatic, { root: config.kioskDir, prefix: '/kiosk/', index: 'index.html' });

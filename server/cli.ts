@@ -1,5 +1,7 @@
 // The server's command line (`npm run server -- <command>`, i.e. `tsx server/cli.ts`):
-//   serve [--demo] [--tickets N] [--port N] [--host H]   run the upstream
+//   serve [--demo] [--tickets N] [--port N] [--host H]   run the upstream: HTTPS (venue CA,
+//                                                          or TURNOUT_TLS_CERT/KEY) and the
+//                                                          plain-HTTP redirect port
 //   import <eventId> <file.csv>                            load a roster CSV
 //   pair <eventId> [--checkpoint ID] [--server URL]        pairing QR in the terminal
 //   export <eventId> [--out file.csv]                      every check-in as CSV
@@ -9,11 +11,11 @@
 // Settings come from the environment (server/config.ts).
 
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { parseRosterCsv } from '../core/csv';
-import { buildApp } from './app';
 import { loadConfig, sqlitePathFor, type ServerConfig } from './config';
 import { openDatabase, type Db } from './db/connect';
 import { DEMO_TICKETS, seedDemo } from './demo';
@@ -22,6 +24,10 @@ import { decodeCsvBody, pairingLink } from './routes/admin';
 import { createPairingCode, revokeDevice } from './repo/devices';
 import { getEventBundle, getEventInfo, hashStaffPin, storeStaffPinHash } from './repo/events';
 import { importTickets, withoutStatus } from './repo/tickets';
+import { pairingServers, venueServers } from './tls/link-servers';
+import { leafNames } from './tls/names';
+import { startServer, type RunningServer } from './tls/serve';
+import { openVenueKeys } from './tls/venue-ca';
 
 const USAGE = `usage: tsx server/cli.ts <command>
   serve [--demo] [--tickets N] [--port N] [--host H]
@@ -42,13 +48,16 @@ function open(config: ServerConfig): Promise<Db> {
   return openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
 }
 
-/** A LAN address kiosks can reach, for links printed by the CLI. */
-function lanUrl(port: number): string {
-  for (const list of Object.values(networkInterfaces())) {
-    const v4 = list?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (v4) return `http://${v4.address}:${port}`;
-  }
-  return `http://127.0.0.1:${port}`;
+/** How kiosks reach this server, and the pin of its key, for links printed by the CLI. */
+async function linkTarget(config: ServerConfig): Promise<{ servers: string[]; fp?: string }> {
+  if (config.publicUrl) return { servers: [config.publicUrl] };
+  if (config.tls.mode === 'off') return { servers: [`http://127.0.0.1:${config.port}`] };
+  const names = leafNames({ interfaces: networkInterfaces(), hostname: hostname(), extra: config.tls.names });
+  const known = venueServers(names, config.tls.names, config.port);
+  const servers = pairingServers({ requestOrigin: `https://127.0.0.1:${config.port}`, known });
+  // The key is made once and kept (server/tls/venue-ca.ts): the pin is the one `serve` presents.
+  const fp = config.tls.mode === 'venue' ? (await openVenueKeys(config.dataDir, hostname())).pin : undefined;
+  return { servers, fp };
 }
 
 async function serve(values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -67,12 +76,16 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
     const seeded = await seedDemo(db.db, tickets);
     say(seeded ? `Seeded demo event ${seeded} with ${tickets} tickets.` : 'Database has events; demo not seeded.');
   }
-  const app = await buildApp({ db: db.db, config });
-  const address = await app.listen({ port: config.port, host: config.host });
-  say(`Turnout server on ${address} (${db.kind}${db.kind === 'sqlite' ? ` at ${sqlitePathFor(config)}` : ''})`);
+  const running = await startServer({ config, db: db.db, say });
+  const where = `${running.scheme}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${running.port}`;
+  say(`Turnout server on ${where}${running.scheme === 'https' ? ' (HTTPS, HTTP/2)' : ''} (${db.kind}${db.kind === 'sqlite' ? ` at ${sqlitePathFor(config)}` : ''})`);
+  for (const line of describeTls(config, running)) say(line);
+  if (!existsSync(join(config.kioskDir, 'index.html'))) {
+    say(`/kiosk/ is off: no built kiosk page in ${config.kioskDir}. Build it with \`npm run build\` (or point TURNOUT_KIOSK_DIR at a build) and restart.`);
+  }
   say(
     existsSync(config.consoleDir)
-      ? `Organiser console: ${address.replace('0.0.0.0', '127.0.0.1')}/admin/ (log in with the admin token, or the viewer token to watch only)`
+      ? `Organiser console: ${where.replace('0.0.0.0', '127.0.0.1')}/admin/ (log in with the admin token, or the viewer token to watch only)`
       : 'Organiser console is off: dist-console/ is not built (npm run build).',
   );
   if (config.adminTokenGenerated) {
@@ -85,12 +98,31 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
     say(`Viewer token, read-only (set TURNOUT_VIEWER_TOKEN to keep one):\n  ${config.viewerToken}`);
   }
   const stop = async () => {
-    await app.close();
+    await running.close();
     await db.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+}
+
+/** What `serve` says about TLS at start: the CA, the pin, the names, the plain port. */
+function describeTls(config: ServerConfig, running: RunningServer): string[] {
+  if (running.scheme === 'http') return ['TLS off (TURNOUT_TLS=off): plain HTTP on loopback, for a TLS proxy on this machine.'];
+  const lines: string[] = [];
+  if (running.keys) {
+    lines.push(`Venue CA ${running.keys.created ? 'created' : 'kept'} in ${running.keys.dir} (ca.crt); server key pin (fp) ${running.keys.pin}`);
+    const names = running.names();
+    if (names) {
+      lines.push(`Certificate names: ${[...names.dns, ...names.ips].join(', ')}`);
+      for (const s of names.skipped) lines.push(`  left out ${s.address}: ${s.why}`);
+    }
+  } else {
+    lines.push(`Certificate from TURNOUT_TLS_CERT ${config.tls.certFile} (pairing links carry no fp)`);
+  }
+  if (running.httpPort !== null) lines.push(`Plain HTTP on port ${running.httpPort}: 308 to HTTPS, and /ca.crt`);
+  lines.push('Pair a kiosk: npm run server -- pair <eventId>; a browser kiosk first runs scripts/provision-kiosk.sh with that link');
+  return lines;
 }
 
 /**
@@ -181,7 +213,8 @@ async function main(): Promise<void> {
         const checkpointId = values.checkpoint ?? null;
         if (checkpointId && !bundle.checkpoints.some((c) => c.id === checkpointId)) fail(`No checkpoint ${checkpointId}`);
         const { code, expiresAt } = await createPairingCode(db, eventId, checkpointId, config.pairingTtlMs);
-        const link = pairingLink(values.server ?? config.publicUrl ?? lanUrl(config.port), code, checkpointId);
+        const target = values.server ? { servers: [values.server] } : await linkTarget(config);
+        const link = pairingLink(target.servers, code, checkpointId, target.fp);
         say(await QRCode.toString(link, { type: 'terminal', small: true }));
         say(link);
         say(`code ${code}, single use, expires ${new Date(expiresAt).toISOString()}`);

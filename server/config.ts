@@ -1,11 +1,28 @@
-// Server settings from the environment (DESIGN.md "Server"): TURNOUT_PORT,
+// Server settings from the environment (docs/ARCHITECTURE.md "Server"): TURNOUT_PORT,
 // TURNOUT_HOST, TURNOUT_DATA_DIR, TURNOUT_ADMIN_TOKEN, TURNOUT_PUBLIC_URL,
 // TURNOUT_LOG_LEVEL, TURNOUT_TRUST_PROXY, DATABASE_URL, TURNOUT_VIEWER_TOKEN (the
-// console's read-only role), TURNOUT_CONSOLE_DIR. Pure parsing; nothing is opened here.
+// console's read-only role), TURNOUT_CONSOLE_DIR; TLS: TURNOUT_TLS_CERT,
+// TURNOUT_TLS_KEY, TURNOUT_TLS_NAMES, TURNOUT_TLS, TURNOUT_HTTP_PORT. Pure parsing;
+// nothing is opened here.
 
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { parseTlsNames } from './tls/names';
+
+/**
+ * How `serve` speaks TLS. `venue`: a certificate from the server's own venue CA
+ * (server/tls/), pinned by kiosks through the pairing link. `files`: the
+ * operator's certificate (TURNOUT_TLS_CERT/TURNOUT_TLS_KEY), no pin. `off`: plain
+ * HTTP, allowed on a loopback host only (behind a TLS proxy on the same machine).
+ */
+export interface TlsSettings {
+  mode: 'venue' | 'files' | 'off';
+  certFile?: string;
+  keyFile?: string;
+  /** Extra names and addresses for the venue certificate (TURNOUT_TLS_NAMES). */
+  names: string[];
+}
 
 export interface RateLimitSettings {
   /** Requests per window per client (device token, admin token or IP). */
@@ -50,6 +67,9 @@ export interface ServerConfig {
    * request.protocol and request.host (pairing links) the client's own.
    */
   trustProxy: boolean | number | string[];
+  tls: TlsSettings;
+  /** Plain-HTTP port beside HTTPS: 308 redirects and /ca.crt only; null: none. */
+  httpPort: number | null;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -90,6 +110,18 @@ export function generateViewerToken(): string {
   return `tov_${randomBytes(24).toString('base64url')}`;
 }
 
+function tlsSettings(env: NodeJS.ProcessEnv): TlsSettings {
+  const names = parseTlsNames(env.TURNOUT_TLS_NAMES);
+  const certFile = env.TURNOUT_TLS_CERT || undefined;
+  const keyFile = env.TURNOUT_TLS_KEY || undefined;
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error('TURNOUT_TLS_CERT and TURNOUT_TLS_KEY go together: set both (PEM files) or neither');
+  const off = env.TURNOUT_TLS === 'off';
+  if (env.TURNOUT_TLS && !off) throw new Error(`TURNOUT_TLS may only be "off", got "${env.TURNOUT_TLS}"`);
+  if (off && certFile) throw new Error('TURNOUT_TLS=off and TURNOUT_TLS_CERT contradict each other');
+  if (certFile && keyFile) return { mode: 'files', certFile: resolve(certFile), keyFile: resolve(keyFile), names };
+  return { mode: off ? 'off' : 'venue', names };
+}
+
 /** Reads settings from `env`; `overrides` win (CLI flags, tests). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
   const dataDir = resolve(env.TURNOUT_DATA_DIR || '.turnout-data');
@@ -118,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     logLevel: env.TURNOUT_LOG_LEVEL || 'info',
     trustProxy: parseTrustProxy(env.TURNOUT_TRUST_PROXY),
+    tls: tlsSettings(env),
+    httpPort: env.TURNOUT_HTTP_PORT === 'off' ? null : int(env.TURNOUT_HTTP_PORT, 8780, 'TURNOUT_HTTP_PORT'),
     ...overrides,
   };
   if (config.adminToken.length < 16) throw new Error('TURNOUT_ADMIN_TOKEN must be at least 16 characters');

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseRosterCsv } from '../../core/csv';
+import { formatPairingLink } from '../../core/pairing-link';
 import { PinSchema } from '../../core/kiosk-api';
 import {
   DevicePatch,
@@ -23,11 +24,14 @@ import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
 import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice } from '../repo/devices';
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
 import { importTickets, setTicketStatus, withoutStatus } from '../repo/tickets';
+import { pairingServers } from '../tls/link-servers';
 
-/** `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` (DESIGN.md contract). */
-export function pairingLink(server: string, code: string, checkpointId?: string | null): string {
-  const q = `server=${encodeURIComponent(server)}&code=${encodeURIComponent(code)}`;
-  return `turnout://pair?${q}${checkpointId ? `&checkpoint=${encodeURIComponent(checkpointId)}` : ''}`;
+/**
+ * The pairing link (core/pairing-link.ts, docs/ARCHITECTURE.md "Pairing"): one or
+ * several servers, and the server key's pin `fp` when the venue CA is in use.
+ */
+export function pairingLink(server: string | readonly string[], code: string, checkpointId?: string | null, fp?: string): string {
+  return formatPairingLink({ servers: server, code, checkpointId, fp });
 }
 
 /** The roster body as text: UTF-8 only (with or without BOM). */
@@ -55,7 +59,7 @@ export interface StaffPinState {
 }
 
 export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { db, config, now } = deps;
+  const { db, config, now, tls } = deps;
   const auth = requireAdmin(deps);
 
   async function eventOr404(request: FastifyRequest<{ Params: IdParams }>) {
@@ -159,8 +163,10 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
       }
       const ttlMs = body.ttlSeconds !== undefined ? body.ttlSeconds * 1000 : config.pairingTtlMs;
       const { code, expiresAt } = await createPairingCode(db, event.id, checkpointId, ttlMs, now());
-      const server = config.publicUrl ?? `${request.protocol}://${request.host}`;
-      return { code, link: pairingLink(server, code, checkpointId), expiresAt: new Date(expiresAt).toISOString() };
+      const servers = pairingServers({ publicUrl: config.publicUrl, requestOrigin: `${request.protocol}://${request.host}`, known: tls?.servers() ?? [] });
+      // TURNOUT_PUBLIC_URL names a proxy or a publicly trusted certificate: not the key pinned here.
+      const fp = config.publicUrl ? undefined : tls?.pin();
+      return { code, link: pairingLink(servers, code, checkpointId, fp), expiresAt: new Date(expiresAt).toISOString() };
     },
   );
 
