@@ -108,7 +108,7 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
 
 /** What `serve` says about TLS at start: the CA, the pin, the names, the plain port. */
 function describeTls(config: ServerConfig, running: RunningServer): string[] {
-  if (running.scheme === 'http') return ['TLS off (TURNOUT_TLS=off): plain HTTP on loopback, for a TLS proxy on this machine.'];
+  if (running.scheme === 'http') return ['TLS off (TURNOUT_TLS=off): plain HTTP for the proxy in front, which terminates TLS.'];
   const lines: string[] = [];
   if (running.keys) {
     lines.push(`Venue CA ${running.keys.created ? 'created' : 'kept'} in ${running.keys.dir} (ca.crt); server key pin (fp) ${running.keys.pin}`);

@@ -14,7 +14,8 @@ import { parseTlsNames } from './tls/names';
  * How `serve` speaks TLS. `venue`: a certificate from the server's own venue CA
  * (server/tls/), pinned by kiosks through the pairing link. `files`: the
  * operator's certificate (TURNOUT_TLS_CERT/TURNOUT_TLS_KEY), no pin. `off`: plain
- * HTTP, allowed on a loopback host only (behind a TLS proxy on the same machine).
+ * HTTP behind a proxy that terminates TLS: on a loopback host, or on any host
+ * when TURNOUT_TRUST_PROXY names the proxy (server/tls/serve.ts refuses otherwise).
  */
 export interface TlsSettings {
   mode: 'venue' | 'files' | 'off';

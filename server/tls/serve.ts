@@ -80,8 +80,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   let port = config.port;
 
   if (config.tls.mode === 'off') {
-    if (!LOOPBACK_HOSTS.has(config.host)) {
-      throw new Error(`TURNOUT_TLS=off serves plain HTTP, allowed on a loopback host only (behind a TLS proxy on this machine); TURNOUT_HOST is ${config.host}`);
+    // Plain HTTP carries tokens and names: only to a proxy that terminates TLS —
+    // on this machine, or one the operator named (TURNOUT_TRUST_PROXY).
+    if (!LOOPBACK_HOSTS.has(config.host) && config.trustProxy === false) {
+      throw new Error(
+        `TURNOUT_TLS=off serves plain HTTP: on a loopback host only (a TLS proxy on this machine), or behind a proxy named by TURNOUT_TRUST_PROXY; TURNOUT_HOST is ${config.host}`,
+      );
     }
     const app = await buildApp({ db, config, now });
     await app.listen({ port, host: config.host });

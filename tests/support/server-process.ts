@@ -59,7 +59,9 @@ export async function spawnServer(opts: ServerProcessOptions): Promise<ServerPro
     const args = ['--import', 'tsx', 'server/cli.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...(opts.args ?? [])];
     const proc = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
-      env: { ...process.env, TURNOUT_LOG_LEVEL: 'warn', ...opts.env },
+      // Replicas sit behind a proxy that terminates TLS (README "Deploying at scale"):
+      // plain HTTP on loopback here. Venue HTTPS has its own tests (tests/integration/server/tls.test.ts).
+      env: { ...process.env, TURNOUT_LOG_LEVEL: 'warn', TURNOUT_TLS: 'off', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;

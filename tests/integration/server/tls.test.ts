@@ -253,8 +253,8 @@ describe('venue HTTPS (serve)', () => {
     expect(() => loadConfig({ TURNOUT_TLS_NAMES: 'checkin.kintex.co.kr' })).toThrow(/outside the venue CA's names/);
     expect(loadConfig({ TURNOUT_HTTP_PORT: 'off' }).httpPort).toBeNull();
     expect(loadConfig({}).httpPort).toBe(8780);
-    // TURNOUT_TLS=off: plain HTTP, on loopback only.
-    await expect(start({ TURNOUT_TLS: 'off' }, { host: '0.0.0.0' })).rejects.toThrow(/loopback host only/);
+    // TURNOUT_TLS=off: plain HTTP, on loopback or behind a named proxy only.
+    await expect(start({ TURNOUT_TLS: 'off' }, { host: '0.0.0.0' })).rejects.toThrow(/loopback host only.*TURNOUT_TRUST_PROXY/);
     const { running } = await start({ TURNOUT_TLS: 'off' });
     expect(running.scheme).toBe('http');
     expect((await fetch(`http://127.0.0.1:${running.port}/healthz`)).status).toBe(200);
