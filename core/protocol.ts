@@ -129,7 +129,7 @@ export const PairingCodeRequest = z.object({
   checkpointId: z.string().min(1).optional(),
   ttlSeconds: z.number().int().min(60).max(86_400).optional(),
 });
-/** `link` = `turnout://pair?server=URL&code=CODE[&checkpoint=ID]` */
+/** `link`: a pairing link (core/pairing-link.ts) — legacy, or v1 with several servers and the server key's pin `fp`. */
 export const PairingCode = z.object({ code: z.string(), link: z.string(), expiresAt: IsoInstant });
 export type PairingCode = z.infer<typeof PairingCode>;
 

@@ -45,17 +45,24 @@ export interface Kiosk {
   restart(): Promise<void>;
 }
 
-export async function launchKiosk(userData = mkdtempSync(join(tmpdir(), 'turnout-electron-'))): Promise<Kiosk> {
+export interface LaunchOptions {
+  /** Extra Chromium/Electron switches (e.g. --host-resolver-rules). */
+  args?: string[];
+  /** Extra environment (e.g. TURNOUT_KIOSK_QUERY: the page's start parameters). */
+  env?: Record<string, string>;
+}
+
+export async function launchKiosk(userData = mkdtempSync(join(tmpdir(), 'turnout-electron-')), opts: LaunchOptions = {}): Promise<Kiosk> {
   ensureBuilt();
   const start = async () => {
-    const args = [ROOT];
+    const args = [ROOT, ...(opts.args ?? [])];
     // Chromium refuses to start as root with its OS sandbox (CI containers).
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const app = await _electron.launch({
       executablePath: electron.path,
       args,
       cwd: ROOT,
-      env: { ...process.env, TURNOUT_USER_DATA_DIR: userData, ELECTRON_RENDERER_URL: '', ELECTRON_RUN_AS_NODE: '' },
+      env: { ...process.env, TURNOUT_USER_DATA_DIR: userData, ELECTRON_RENDERER_URL: '', ELECTRON_RUN_AS_NODE: '', ...opts.env },
     });
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
