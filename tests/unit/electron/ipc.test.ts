@@ -167,3 +167,34 @@ describe('staff PIN', () => {
     expect(await invoke(KIOSK_CHANNELS.updateSettings, { pin: '482913', exportDir: null })).toMatchObject({ ok: true, value: { exportDir: null } });
   });
 });
+
+describe('certificate pin', () => {
+  const FP = 'wKzGE_2hgNVF3US1eC9B4OV10zRId3JY0PaZSRAVT64';
+
+  it('refuses what could widen trust: plain http, credentials, a malformed pin, too many servers, extra fields — and changes nothing', async () => {
+    const saved: unknown[] = [];
+    const { invoke } = setup({ tlsPin: { save: async (input) => (saved.push(input), { hosts: [], changed: true }), clear: async () => undefined } });
+    const bad: [unknown, RegExp][] = [
+      [{ servers: ['http://192.168.0.10:8787'], fp: FP }, /servers\.0: must be an https URL/],
+      [{ servers: ['https://user:pw@venue.lan'], fp: FP }, /must be an https URL without credentials/],
+      [{ servers: ['https://venue.lan'], fp: `${FP}=` }, /fp: must be a base64url SHA-256 pin/],
+      [{ servers: [], fp: FP }, /servers/],
+      [{ servers: ['https://a.lan', 'https://b.lan', 'https://c.lan', 'https://d.lan', 'https://e.lan'], fp: FP }, /servers/],
+      [{ servers: ['https://venue.lan'], fp: FP, hosts: ['*'] }, /unrecognized key/i],
+    ];
+    for (const [input, message] of bad) {
+      const r = await invoke(KIOSK_CHANNELS.tlsPinSave, input);
+      expect(errorOf(r)?.code, JSON.stringify(input)).toBe('bad_input');
+      expect(errorOf(r)?.message, JSON.stringify(input)).toMatch(message);
+    }
+    expect(saved).toEqual([]);
+    expect(await invoke(KIOSK_CHANNELS.tlsPinSave, { servers: ['https://venue.lan:8787'], fp: FP })).toEqual({ ok: true, value: { hosts: [], changed: true } });
+    expect(saved).toEqual([{ servers: ['https://venue.lan:8787'], fp: FP }]);
+  });
+
+  it('says unsupported where the shell cannot pin', async () => {
+    const { invoke } = setup();
+    expect(errorOf(await invoke(KIOSK_CHANNELS.tlsPinSave, { servers: ['https://venue.lan'], fp: FP }))?.code).toBe('unsupported');
+    expect(errorOf(await invoke(KIOSK_CHANNELS.tlsPinClear))?.code).toBe('unsupported');
+  });
+});
