@@ -83,8 +83,10 @@ export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind:
   if (state === 'failed') {
     return (
       <div className="badge-status badge-status--failed" role="alert" data-testid="badge-status" data-badge-state="failed">
-        <strong>{line('badge.failed')}</strong>
-        <span className="badge-status__detail">{job?.error}</span>
+        <span className="badge-status__text">
+          <strong>{line('badge.failed')}</strong>
+          <span className="badge-status__detail">{job?.error}</span>
+        </span>
         <button type="button" className="btn badge-status__action" data-testid="badge-retry" onClick={() => desk.retry(outcome.checkIn.id)}>
           {line('badge.retry')}
         </button>
