@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run on one machine, each figure beside
 // its budget and its peer; the table goes to bench/RESULTS.md. Exits non-zero when
 // a budget is missed. `npm run bench -- kiosk` runs one section.
+import { benchBadge } from './badge';
 import { benchDayRead } from './day-read';
 import { benchDecode } from './decode';
 import { benchJournal } from './journal';
@@ -20,6 +21,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
   'outbox-drain': () => benchOutboxDrain(),
   'day-read': () => benchDayRead(Number(process.env.BENCH_ROSTER ?? 200_000)),
   ingest: () => benchIngest(),
+  badge: () => benchBadge(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

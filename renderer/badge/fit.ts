@@ -16,6 +16,8 @@ export interface FitReport {
   ok: boolean;
   /** Chosen font size per box key, in mm. */
   fonts: Record<string, number>;
+  /** Time the fitting took, in ms. */
+  ms: number;
 }
 
 /** The text lies inside its box: height of the stacked lines, and the glyphs' horizontal extent. */
@@ -57,6 +59,7 @@ function largestFitting(box: HTMLElement, inner: HTMLElement, maxMm: number): nu
 
 /** Fits every `[data-fit]` box of a badge that is attached to a laid-out document. */
 export function fitBadge(root: HTMLElement): FitReport {
+  const started = performance.now();
   const fonts: Record<string, number> = {};
   let ok = true;
   for (const box of root.querySelectorAll<HTMLElement>('[data-fit]')) {
@@ -80,5 +83,5 @@ export function fitBadge(root: HTMLElement): FitReport {
     fonts[key] = size;
   }
   root.dataset.fit = ok ? 'ok' : 'overflow';
-  return { ok, fonts };
+  return { ok, fonts, ms: performance.now() - started };
 }

@@ -13,6 +13,8 @@ export interface RenderedBadge {
   html: string;
   page: { widthMm: number; heightMm: number };
   fit: FitReport;
+  /** Time to compose, measure and serialise it, in ms (QR included). */
+  ms: number;
 }
 
 /** Runs `measure` on `root` inside an off-screen host in `doc`, then removes the host. */
@@ -39,8 +41,10 @@ export function printDocument(templateId: BadgeTemplateId, badgeHtml: string): s
 }
 
 export async function renderBadge(doc: Document, templateId: BadgeTemplateId, content: BadgeContent): Promise<RenderedBadge> {
+  const started = performance.now();
   const template = BADGE_TEMPLATES[templateId];
   const root = composeBadge(doc, template, content, await qrSvg(content.code));
   const fit = await measured(doc, root, () => fitBadge(root));
-  return { html: printDocument(templateId, root.outerHTML), page: { widthMm: template.widthMm, heightMm: template.heightMm }, fit };
+  const html = printDocument(templateId, root.outerHTML);
+  return { html, page: { widthMm: template.widthMm, heightMm: template.heightMm }, fit, ms: performance.now() - started };
 }

@@ -56,7 +56,7 @@ export function BadgePreviewPage({ params }: { params: URLSearchParams }) {
   };
   const rendered = useRenderedBadge(template, ticket, params.get('event') ?? undefined);
   return (
-    <div className="badge-preview" data-testid="badge-preview" data-template={template} data-ready={rendered ? '1' : undefined} data-fit={rendered?.fit.ok ? 'ok' : rendered ? 'overflow' : undefined}>
+    <div className="badge-preview" data-testid="badge-preview" data-template={template} data-ready={rendered ? '1' : undefined} data-fit={rendered?.fit.ok ? 'ok' : rendered ? 'overflow' : undefined} data-render-ms={rendered?.ms.toFixed(2)} data-fit-ms={rendered?.fit.ms.toFixed(2)}>
       {rendered && <BadgeFrame rendered={rendered} title={ticket.name} />}
     </div>
   );
