@@ -76,6 +76,9 @@ export const KIOSK_CHECKIN_COLUMNS: readonly ExportColumn[] = [
   { key: 'day', kind: 'date', width: 12 },
   { key: 'status', kind: 'text', width: 9 },
   { key: 'badge', kind: 'text', width: 9 },
+  // Appended 2026-12 (undo): when and why the desk voided the check-in; empty otherwise.
+  { key: 'voided_at', kind: 'datetime', width: 20 },
+  { key: 'void_reason', kind: 'text', width: 16 },
 ];
 
 /** A check-in joined with its ticket and checkpoint, as the kiosk exports it. */
@@ -98,21 +101,26 @@ export interface CheckinExportRow {
   status: string;
   /** `printed` | `reprint` when a badge was printed with the check-in. */
   badge?: string;
+  voidedAt?: string;
+  voidReason?: string;
 }
 
 /** Cells of one check-in in KIOSK_CHECKIN_COLUMNS order; `scanned_at` stays ISO 8601 with offset in CSV. */
 export function checkinCsvCells(r: CheckinExportRow): CellValue[] {
   return [
     r.id, r.code, r.name, r.company, r.category, r.checkpointId, r.checkpointName, r.deviceId, r.direction,
-    r.verdict, r.reason, r.overrideBy, r.overrideReason, r.scannedAt, r.day, r.status, r.badge,
+    r.verdict, r.reason, r.overrideBy, r.overrideReason, r.scannedAt, r.day, r.status, r.badge, r.voidedAt, r.voidReason,
   ];
 }
+
+const VOIDED_AT = KIOSK_CHECKIN_COLUMNS.findIndex((c) => c.key === 'voided_at');
 
 /** The same cells typed for a spreadsheet: dates as venue-local wall-clock Dates. */
 export function checkinSheetCells(r: CheckinExportRow, timeZone: string): CellValue[] {
   const cells = checkinCsvCells(r);
   cells[13] = venueWallDate(r.scannedAt, timeZone) ?? r.scannedAt;
   cells[14] = dayDate(r.day) ?? r.day;
+  if (r.voidedAt) cells[VOIDED_AT] = venueWallDate(r.voidedAt, timeZone) ?? r.voidedAt;
   return cells;
 }
 
@@ -139,6 +147,9 @@ export function tallyTables(t: DayTallies, names: { checkpoint?(id: string): str
     { title: 'by device', header: ['device', ...COUNT_HEADER], rows: t.byDevice.map((r) => [r.deviceId, ...countCells(r)]) },
     { title: 'rejections by reason', header: ['reason', 'count'], rows: t.byReason.map((r) => [r.reason, r.count]) },
     { title: 'inside now', header: ['checkpoint', 'name', 'inside'], rows: t.insideNow.map((r) => [r.checkpointId, cp(r.checkpointId), r.inside]) },
+    // Overrides are admissions staff forced through a refusal (counted in `accepted` too);
+    // voided check-ins were undone by their desk and count nowhere above.
+    { title: 'desk', header: ['overrides', 'voided'], rows: [[t.overrides, t.voided]] },
   ];
 }
 

@@ -140,3 +140,35 @@ export interface CheckIn {
 
 /** The slice of a check-in that the rules look at. */
 export type HistoryEntry = Pick<CheckIn, 'checkpointId' | 'direction' | 'verdict' | 'scannedAt'>;
+
+// ── desk records (undo, overrides, walk-ins) ────────────────────────────────
+
+/** Why staff voided (undid) one of their desk's check-ins. */
+export const VOID_REASONS = ['wrong_person', 'double_scan', 'other'] as const;
+export type VoidReason = (typeof VOID_REASONS)[number];
+
+/**
+ * Undo: a record of its own that cancels one check-in made by the same desk. The
+ * check-in is kept (append-only); every reader that counts or decides leaves a
+ * voided check-in out. Synced exactly once by `id`, like a check-in.
+ */
+export interface CheckInVoid {
+  /** UUIDv7 made on the kiosk: the idempotency key upstream. */
+  id: string;
+  /** The check-in it cancels. */
+  checkinId: string;
+  /** That check-in's code (local only: lets the desk tell which codes have unsent voids). */
+  code: string;
+  deviceId: string;
+  reason: VoidReason;
+  /** Free text staff typed, if any. */
+  note?: string;
+  /** ISO 8601 with the venue's offset. */
+  voidedAt: string;
+  day: DayKey;
+  syncState: 'pending' | 'stored';
+}
+
+/** Why staff admitted a rejected scan (the `reason` of an Override starts with one of these). */
+export const OVERRIDE_REASONS = ['identity_checked', 'organiser_approved', 'roster_error', 'vip_guest', 'reentry_allowed', 'other'] as const;
+export type OverrideReason = (typeof OVERRIDE_REASONS)[number];

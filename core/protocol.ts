@@ -4,7 +4,7 @@
 // with a protocol version bump. Pure: zod only, no Node built-ins.
 
 import { z } from 'zod';
-import { BADGE_MARKS, CATEGORIES, REJECT_REASONS } from './model';
+import { BADGE_MARKS, CATEGORIES, REJECT_REASONS, VOID_REASONS } from './model';
 
 export const PROTOCOL_VERSION = 1;
 /** Most check-ins a single upload may carry; more → HTTP 413 `too_many_items`. */
@@ -105,6 +105,11 @@ export const ConfigResponse = EventBundle.extend({
   deviceCheckpointId: z.string().nullable(),
   /** The event's staff PIN, when the organiser set one. Optional: servers before it omit it. */
   staffPin: StaffPinHash.optional(),
+  /**
+   * What this server speaks beyond the v1 routes (SERVER_FEATURES). Optional: a server
+   * before 2026-12 omits it, and a kiosk then keeps such records in its outbox.
+   */
+  features: z.array(z.string().max(50)).max(50).optional(),
 });
 export type ConfigResponse = z.infer<typeof ConfigResponse>;
 
@@ -305,6 +310,8 @@ export const TalliesResponse = z.object({
   byReason: z.array(z.object({ reason: z.string(), count: z.number().int() })).optional(),
   insideNow: z.array(z.object({ checkpointId: z.string(), inside: z.number().int() })).optional(),
   overrides: z.number().int().optional(),
+  /** Check-ins of the day voided by their desk (undo): left out of every other count. */
+  voided: z.number().int().optional(),
 });
 export type TalliesResponse = z.infer<typeof TalliesResponse>;
 
@@ -376,3 +383,36 @@ export const ConflictPair = z.object({
 export type ConflictPair = z.infer<typeof ConflictPair>;
 export const ConflictsResponse = z.object({ eventId: z.string(), day: dayKey, items: z.array(ConflictPair) });
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
+
+// ── desk records: voids (undo) — additions of 2026-12-05, backward compatible ──
+
+/**
+ * Protocol features a server announces in `GET /v1/sync/config` (`features`). A kiosk
+ * sends a kind of record only to a server that announces it; older servers ignore
+ * the field's absence and older kiosks ignore the field.
+ * - `voids`: `POST /v1/sync/voids`, `GET /v1/sync/voids` (undo).
+ */
+export const FEATURE_VOIDS = 'voids';
+
+/** A void (undo) as uploaded; the device comes from the token and must be the one that made the check-in. */
+export const VoidUpload = z.object({
+  id: z.uuid(),
+  checkinId: z.uuid(),
+  reason: z.enum(VOID_REASONS),
+  note: z.string().max(500).optional(),
+  voidedAt: IsoInstant,
+});
+export type VoidUpload = z.infer<typeof VoidUpload>;
+
+/** A void as pulled (every device's). */
+export const VoidWire = VoidUpload.extend({ deviceId: z.string(), seq: z.number().int() });
+export type VoidWire = z.infer<typeof VoidWire>;
+export const VoidsPage = page(VoidWire);
+export type VoidsPage = z.infer<typeof VoidsPage>;
+
+/** `POST /v1/sync/voids`: idempotent by id → `{results:[{id, status: stored|duplicate}]}`. */
+export const VoidUploadRequest = z.object({ items: z.array(VoidUpload).max(MAX_UPLOAD_ITEMS) });
+export const RecordUploadResponse = z.object({
+  results: z.array(z.object({ id: z.string(), status: z.enum(['stored', 'duplicate']) })),
+});
+export type RecordUploadResponse = z.infer<typeof RecordUploadResponse>;

@@ -25,6 +25,8 @@ export interface TallyRow {
   scannedAt: string;
   state?: string | null;
   overridden?: boolean;
+  /** Undone by its desk (a void names it): counted only in `voided`, never as a scan, person or entry. */
+  voided?: boolean;
   category?: string | null;
   programmes?: readonly string[] | null;
 }
@@ -63,6 +65,8 @@ export interface DayTallies {
   insideNow: { checkpointId: string; inside: number }[];
   /** Admissions staff forced through a rejection. */
   overrides: number;
+  /** Check-ins of the day their desk voided (undo); they count nowhere else. */
+  voided: number;
 }
 
 export interface TallyOptions {
@@ -127,6 +131,7 @@ export class DayTally {
   private readonly modes = new Map<string, CheckpointMode>();
   private readonly admitted = new Map<string, ReadonlySet<string>>();
   private overrides = 0;
+  private voided = 0;
   /** Rows outside the day (or with an unreadable time) that were left out. */
   skipped = 0;
 
@@ -147,6 +152,11 @@ export class DayTally {
     const local = dayAndHour(ms, this.opts.timeZone);
     if (local.day !== this.opts.day) {
       this.skipped++;
+      return;
+    }
+    // A voided check-in never happened as far as any count goes, "inside now" included.
+    if (row.voided) {
+      this.voided++;
       return;
     }
     const hour = String(local.hour).padStart(2, '0');
@@ -206,6 +216,7 @@ export class DayTally {
         .map(([reason, count]) => ({ reason, count })),
       insideNow: insideNowList,
       overrides: this.overrides,
+      voided: this.voided,
     };
   }
 }
