@@ -184,12 +184,40 @@ const consoleSessions: Migration = {
   },
 };
 
+// Undo (issue 13): a void is its own record, idempotent by id, pulled by seq like
+// check-ins; it names the check-in it cancels. Readers that count or decide leave
+// voided check-ins out by `checkin_id` (indexed: the conflict check probes it).
+const voids: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('voids')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('checkin_id', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('voided_at', 'text', (c) => c.notNull())
+      .addColumn('voided_at_ms', 'bigint', (c) => c.notNull())
+      .addColumn('received_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('voids_event_seq').on('voids').columns(['event_id', 'seq']).execute();
+    // Unique: one void per check-in (a second one, whatever its id, is a duplicate of the first's effect).
+    await db.schema.createIndex('voids_checkin').on('voids').column('checkin_id').unique().execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('voids').ifExists().execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0003_staff_pin': staffPin,
   '0004_checkin_badge': checkinBadge,
   '0005_console': consoleSessions,
+  '0006_voids': voids,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -117,6 +117,21 @@ export interface PairingCodesTable {
   device_id: string | null;
 }
 
+/** An undo (migration 0006_voids): cancels check-in `checkin_id`, made by the same device. */
+export interface VoidsTable {
+  /** UUIDv7 made on the kiosk: the idempotency key. */
+  id: string;
+  event_id: string;
+  seq: number;
+  device_id: string;
+  checkin_id: string;
+  reason: string;
+  note: string | null;
+  voided_at: string;
+  voided_at_ms: number;
+  received_at: number;
+}
+
 /** One row per event (`name` = `seq:<eventId>`): the last sequence number handed out. */
 export interface CountersTable {
   name: string;
@@ -145,4 +160,5 @@ export interface Database {
   pairing_codes: PairingCodesTable;
   counters: CountersTable;
   console_sessions: ConsoleSessionsTable;
+  voids: VoidsTable;
 }

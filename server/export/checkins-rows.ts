@@ -8,6 +8,7 @@ import type { Database } from '../db/schema-types';
 import { allCheckins } from '../repo/checkins';
 import { deviceNames } from '../repo/devices';
 import { getCheckpoints } from '../repo/events';
+import { voidsOf } from '../repo/voids';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -29,6 +30,9 @@ export const EXPORT_COLUMNS = [
   'status',
   'seq',
   'badge',
+  // Appended 2026-12 (undo): when and why the desk voided the check-in; empty otherwise.
+  'voided_at',
+  'void_reason',
 ] as const;
 
 /** Index of a column in EXPORT_COLUMNS (for typing cells). */
@@ -51,8 +55,10 @@ export async function* exportRows(db: Kysely<Database>, eventId: string): AsyncG
         .execute();
       for (const t of found) people.set(t.code, t);
     }
+    const voids = await voidsOf(db, rows.map((r) => r.id));
     yield rows.map((r) => {
       const t = people.get(r.code);
+      const v = voids.get(r.id);
       return [
         r.id,
         r.code,
@@ -73,6 +79,8 @@ export async function* exportRows(db: Kysely<Database>, eventId: string): AsyncG
         r.status,
         Number(r.seq),
         r.badge,
+        v?.voided_at,
+        v ? (v.note ? `${v.reason}: ${v.note}` : v.reason) : undefined,
       ];
     });
   }

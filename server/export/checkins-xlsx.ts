@@ -13,12 +13,12 @@ import type { Database } from '../db/schema-types';
 import { COLUMN, EXPORT_COLUMNS, exportRows } from './checkins-rows';
 
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
-  id: 38, code: 20, name: 16, company: 20, checkpoint_name: 18, device: 38, device_name: 16, reason: 18, scanned_at: 20, day: 12,
+  id: 38, code: 20, name: 16, company: 20, checkpoint_name: 18, device: 38, device_name: 16, reason: 18, scanned_at: 20, day: 12, voided_at: 20, void_reason: 16,
 };
 
 const PLAIN = Object.freeze({});
 const STYLES = EXPORT_COLUMNS.map((key) =>
-  key === 'scanned_at' ? Object.freeze({ numFmt: DATETIME_FORMAT }) : key === 'day' ? Object.freeze({ numFmt: DATE_FORMAT }) : PLAIN,
+  key === 'scanned_at' || key === 'voided_at' ? Object.freeze({ numFmt: DATETIME_FORMAT }) : key === 'day' ? Object.freeze({ numFmt: DATE_FORMAT }) : PLAIN,
 );
 
 /** Writes the event's check-ins as XLSX into `out` (ended when done). */
@@ -36,6 +36,8 @@ export async function writeCheckinsXlsx(db: Kysely<Database>, eventId: string, t
       const day = cells[COLUMN.day];
       if (typeof at === 'string') values[COLUMN.scanned_at] = venueWallDate(at, timeZone) ?? at;
       if (typeof day === 'string') values[COLUMN.day] = dayDate(day) ?? day;
+      const voidedAt = cells[COLUMN.voided_at];
+      if (typeof voidedAt === 'string') values[COLUMN.voided_at] = venueWallDate(voidedAt, timeZone) ?? voidedAt;
       const row = ws.addRow(values);
       // One shared style object per column: exceljs registers each distinct object once.
       row.eachCell((cell, col) => {

@@ -11,7 +11,7 @@
 //   for the codes: time that grows with the table, paid under the lock. A
 //   LATERAL probe per value is an index lookup whatever the statistics say.
 
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { DbKind } from '../db/connect';
 import type { CheckinsTable, Database } from '../db/schema-types';
 
@@ -49,7 +49,7 @@ function chunks<T>(xs: T[], size: number): T[][] {
 
 /**
  * Rows whose id is in `ids` (any event), then this event's accepted check-ins
- * of `codes`. A row may come twice (it answers both); callers tell them apart.
+ * of `codes` that no void cancels. A row may come twice (it answers both); callers tell them apart.
  */
 export async function selectPrior(trx: Db, kind: DbKind | undefined, eventId: string, ids: string[], codes: string[]): Promise<PriorRow[]> {
   if (ids.length === 0 && codes.length === 0) return [];
@@ -62,7 +62,8 @@ export async function selectPrior(trx: Db, kind: DbKind | undefined, eventId: st
       union all
       select ${cols} from unnest(${codes}::text[]) as k(code)
         cross join lateral (select * from checkins
-          where event_id = ${eventId} and code = k.code and verdict = 'accepted' offset 0) as c`.execute(trx);
+          where event_id = ${eventId} and code = k.code and verdict = 'accepted'
+            and not exists (select 1 from voids v where v.checkin_id = checkins.id) offset 0) as c`.execute(trx);
     return rows;
   }
   const out: PriorRow[] = [];
@@ -77,11 +78,19 @@ export async function selectPrior(trx: Db, kind: DbKind | undefined, eventId: st
         .where('event_id', '=', eventId)
         .where('code', 'in', part)
         .where('verdict', '=', 'accepted')
+        .where(notVoided)
         .execute()),
     );
   }
   return out;
 }
+
+/**
+ * A check-in its desk voided (undo) is no admission: conflict checks and online
+ * decisions leave it out. (One index probe per row: `voids_checkin`.)
+ */
+export const notVoided = (eb: ExpressionBuilder<Database, 'checkins'>) =>
+  eb.not(eb.exists(eb.selectFrom('voids').select('voids.id').whereRef('voids.checkin_id', '=', 'checkins.id')));
 
 /** Every column of a check-in row with its PostgreSQL array type, in insert order. */
 const COLUMNS: [keyof CheckinsTable, string][] = [

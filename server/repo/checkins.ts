@@ -67,7 +67,8 @@ export function toRow(scope: DeviceScope, item: CheckinUpload, seq: number, now:
     checkpoint_id: item.checkpointId,
     direction: item.direction,
     verdict: item.verdict,
-    reason: item.verdict === 'rejected' ? (item.reason ?? null) : null,
+    // An override keeps the refusal staff admitted through: the export shows what was overridden.
+    reason: item.verdict === 'rejected' || item.override ? (item.reason ?? null) : null,
     scanned_at: item.scannedAt,
     scanned_at_ms: ms,
     day,

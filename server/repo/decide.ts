@@ -13,6 +13,7 @@ import { isoWithOffset } from '../../core/time';
 import type { Database } from '../db/schema-types';
 import { lockSequence } from '../db/seq';
 import { checkinFromRow, markConflicts, placeAdmission, toRow, type DeviceScope } from './checkins';
+import { notVoided } from './checkins-sql';
 import type { Admission } from './conflicts';
 import { getTicket } from './tickets';
 
@@ -23,6 +24,7 @@ async function historyOf(trx: Transaction<Database>, eventId: string, code: stri
     .where('event_id', '=', eventId)
     .where('code', '=', code)
     .where('verdict', '=', 'accepted')
+    .where(notVoided)
     .execute();
   return rows.map((r) => ({
     id: r.id,

@@ -22,6 +22,8 @@ export async function tallies(db: Db, eventId: string, day: string, timeZone: st
     const rows = await db
       .selectFrom('checkins as c')
       .leftJoin('tickets as t', (j) => j.onRef('t.event_id', '=', 'c.event_id').onRef('t.code', '=', 'c.code'))
+      // At most one void per check-in (unique index), so the join never doubles a row.
+      .leftJoin('voids as v', 'v.checkin_id', 'c.id')
       .where('c.event_id', '=', eventId)
       .where('c.day', '=', day)
       .where('c.seq', '>', after)
@@ -29,7 +31,7 @@ export async function tallies(db: Db, eventId: string, day: string, timeZone: st
       .limit(PAGE)
       .select([
         'c.seq', 'c.code', 'c.checkpoint_id', 'c.device_id', 'c.direction', 'c.verdict', 'c.reason',
-        'c.scanned_at', 'c.status', 'c.override_by', 't.category', 't.programmes',
+        'c.scanned_at', 'c.status', 'c.override_by', 't.category', 't.programmes', 'v.id as void_id',
       ])
       .execute();
     for (const r of rows) {
@@ -43,6 +45,7 @@ export async function tallies(db: Db, eventId: string, day: string, timeZone: st
         scannedAt: r.scanned_at,
         state: r.status,
         overridden: r.override_by !== null,
+        voided: r.void_id !== null,
         category: r.category,
         programmes: r.programmes ? (JSON.parse(r.programmes) as string[]) : [],
       });

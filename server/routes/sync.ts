@@ -10,7 +10,10 @@ import {
   MAX_UPLOAD_ITEMS,
   PageQuery,
   UploadRequest,
+  VoidUploadRequest,
+  FEATURE_VOIDS,
   type ConfigResponse,
+  type RecordUploadResponse,
   type HeartbeatResponse,
   type UploadResponse,
 } from '../../core/protocol';
@@ -23,8 +26,20 @@ import { recordHeartbeat } from '../repo/devices';
 import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
 import { createIngest } from '../repo/ingest';
 import { pullTickets } from '../repo/tickets';
+import { pullVoids, storeVoids } from '../repo/voids';
+
+/** What this server speaks beyond the v1 routes, announced in the config (core/protocol.ts). */
+export const SERVER_FEATURES: string[] = [FEATURE_VOIDS];
 
 /** True when an If-None-Match header names this ETag (or `*`). */
+/** More items than one upload may carry: 413 before the body is even validated. */
+function tooMany(body: unknown): void {
+  const raw = body as { items?: unknown } | null;
+  if (raw && Array.isArray(raw.items) && raw.items.length > MAX_UPLOAD_ITEMS) {
+    throw new ApiError(413, 'too_many_items', `At most ${MAX_UPLOAD_ITEMS} records per upload, got ${raw.items.length}`);
+  }
+}
+
 function matchesEtag(header: string | string[] | undefined, etag: string): boolean {
   if (!header) return false;
   const values = (Array.isArray(header) ? header.join(',') : header).split(',').map((v) => v.trim());
@@ -50,7 +65,13 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
     const [bundle, staffPin] = await Promise.all([getEventBundle(db, device.event_id), getStaffPinHash(db, device.event_id)]);
     if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
     // staffPin is optional in the contract: absent (not null) while the organiser has set none.
-    const body: ConfigResponse = { protocol: 1, ...bundle, deviceCheckpointId: device.assigned_checkpoint_id ?? device.checkpoint_id, ...(staffPin && { staffPin }) };
+    const body: ConfigResponse = {
+      protocol: 1,
+      ...bundle,
+      deviceCheckpointId: device.assigned_checkpoint_id ?? device.checkpoint_id,
+      ...(staffPin && { staffPin }),
+      features: SERVER_FEATURES,
+    };
     const json = JSON.stringify(body);
     const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
     void reply.header('etag', etag).header('cache-control', 'no-cache');
@@ -83,6 +104,21 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
       'check-ins uploaded',
     );
     return { results };
+  });
+
+  // Undo (feature `voids`): idempotent by id, like check-ins.
+  app.post('/v1/sync/voids', { preHandler: auth }, async (request): Promise<RecordUploadResponse> => {
+    tooMany(request.body);
+    const body = parseOr400(VoidUploadRequest, request.body);
+    const device = deviceOf(request);
+    const results = await storeVoids(db, { eventId: device.event_id, deviceId: device.id }, body.items, now());
+    request.log.info({ deviceId: device.id, items: results.length, stored: results.filter((r) => r.status === 'stored').length }, 'voids uploaded');
+    return { results };
+  });
+
+  app.get('/v1/sync/voids', { preHandler: auth }, async (request) => {
+    const q = parseOr400(PageQuery, request.query, 'query');
+    return pullVoids(db, deviceOf(request).event_id, q.after, q.limit);
   });
 
   app.post('/v1/sync/decide', { preHandler: auth }, async (request) => {
