@@ -58,8 +58,8 @@ export async function runExport(req: ExportRequest): Promise<Result<SavedFile>> 
     report('reading', 0);
     const cpNames = new Map(config.checkpoints.map((c) => [c.id, c.name[lang]]));
     async function* rows() {
-      for await (const { checkins, tickets } of readDay(db, day)) {
-        yield checkins.map((c) => exportRow(c, { ticket: (code) => tickets.get(code), checkpoint: (id) => cpNames.get(id) }));
+      for await (const { checkins, tickets, voids } of readDay(db, day)) {
+        yield checkins.map((c) => exportRow(c, { ticket: (code) => tickets.get(code), checkpoint: (id) => cpNames.get(id) }, voids.get(c.id)));
       }
     }
     if (kind === 'checkins-csv') {

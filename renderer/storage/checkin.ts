@@ -10,6 +10,7 @@ import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '
 import type { TurnoutDb } from './db';
 import { getTicket, writeTickets } from './roster-store';
 import { journaled, type JournalSink } from './journaled-write';
+import { withoutVoided } from './voids';
 
 export interface ScanRequest {
   raw: string;
@@ -63,9 +64,11 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
   const written = await journaled(db, req.journal, (stage) =>
     // One read-write transaction: the history read and the new row are atomic, so
     // two scans of one code in quick succession can never both be admitted.
-    db.transaction('rw', db.roster, db.checkins, async () => {
+    db.transaction('rw', db.roster, db.checkins, db.voids, async () => {
       ticket = await getTicket(db, code);
-      const history = await db.checkins.where('code').equals(code).toArray();
+      // A check-in its desk voided (undo) never happened for the rules: it is left out
+      // here, not special-cased inside decide().
+      const history = await withoutVoided(db, await db.checkins.where('code').equals(code).toArray());
       verdict = decide({
         ticket,
         checkpoint: req.checkpoint,
@@ -129,9 +132,14 @@ export async function recordDecided(db: TurnoutDb, record: CheckIn, ticket?: Tic
   if (!written.ok) throw new Error(written.error);
 }
 
-/** Check-ins not yet acknowledged upstream. */
-export function outboxCount(db: TurnoutDb): Promise<number> {
-  return db.checkins.where('syncState').equals('pending').count();
+/** Records not yet acknowledged upstream: check-ins, and the desk's voids (undo) and walk-ins. */
+export async function outboxCount(db: TurnoutDb): Promise<number> {
+  const counts = await Promise.all([
+    db.checkins.where('syncState').equals('pending').count(),
+    db.voids.where('syncState').equals('pending').count(),
+    db.walkins.where('syncState').equals('pending').count(),
+  ]);
+  return counts[0] + counts[1] + counts[2];
 }
 
 export function recentCheckIns(db: TurnoutDb, limit = 20): Promise<CheckIn[]> {

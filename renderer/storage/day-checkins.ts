@@ -4,7 +4,7 @@
 // (core/tally.ts) — this kiosk alone and every desk as far as synced, since
 // pulled check-ins of other devices live in the same table — and the exports.
 import Dexie from 'dexie';
-import type { CheckIn, Checkpoint, Ticket } from '../../core/model';
+import type { CheckIn, CheckInVoid, Checkpoint, Ticket } from '../../core/model';
 import { DayTally, type DayTallies, type TallyRow } from '../../core/tally';
 import type { TurnoutDb } from './db';
 import { eachTicket, getTickets } from './roster-store';
@@ -22,6 +22,8 @@ export interface TicketFacts {
 export interface DayChunk {
   checkins: CheckIn[];
   tickets: Map<string, TicketFacts>;
+  /** The voids (undo) of this chunk's check-ins, by check-in id. */
+  voids: Map<string, CheckInVoid>;
 }
 
 const dayRange = (db: TurnoutDb, day: string) =>
@@ -78,8 +80,10 @@ export async function* readDay(
 ): AsyncGenerator<DayChunk> {
   const swept = (await countDay(db, day)) > sweepAbove ? await sweepFacts(db, day, chunk) : undefined;
   for (let after: string | undefined; ; ) {
-    const { rows, tickets } = await db.transaction('r', db.checkins, db.roster, async () => {
+    const { rows, tickets, voids } = await db.transaction('r', db.checkins, db.roster, db.voids, async () => {
       const rows = await dayPage(db, day, after, chunk);
+      const voids = new Map<string, CheckInVoid>();
+      for (const v of await db.voids.bulkGet(rows.map((r) => r.id))) if (v) voids.set(v.checkinId, v);
       const codes = [...new Set(rows.map((r) => r.code))];
       const tickets = new Map<string, TicketFacts>();
       // A code first seen after the sweep (a scan meanwhile) is looked up.
@@ -89,17 +93,18 @@ export async function* readDay(
         const f = swept.get(code);
         if (f) tickets.set(code, f);
       }
-      return { rows, tickets };
+      return { rows, tickets, voids };
     });
-    if (rows.length > 0) yield { checkins: rows, tickets };
+    if (rows.length > 0) yield { checkins: rows, tickets, voids };
     if (rows.length < chunk) return;
     after = rows[rows.length - 1]!.id;
   }
 }
 
 /** A stored check-in as the tallies read it. */
-export function tallyRow(c: CheckIn, t: TicketFacts | undefined): TallyRow {
+export function tallyRow(c: CheckIn, t: TicketFacts | undefined, voided = false): TallyRow {
   return {
+    voided,
     code: c.code,
     checkpointId: c.checkpointId,
     deviceId: c.deviceId,
@@ -129,9 +134,9 @@ export async function loadDayTallies(
   const base = { day: opts.day, timeZone: opts.timeZone, checkpoints: opts.checkpoints };
   const all = new DayTally(base);
   const mine = new DayTally({ ...base, deviceId: opts.deviceId });
-  for await (const { checkins, tickets } of readDay(db, opts.day)) {
+  for await (const { checkins, tickets, voids } of readDay(db, opts.day)) {
     for (const c of checkins) {
-      const row = tallyRow(c, tickets.get(c.code));
+      const row = tallyRow(c, tickets.get(c.code), voids.has(c.id));
       all.add(row);
       mine.add(row);
     }

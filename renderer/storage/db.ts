@@ -2,7 +2,7 @@
 // and the upgrade from each earlier version. This folder is the only code that
 // touches IndexedDB.
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { CheckIn, Checkpoint, EventInfo, Programme, Ticket } from '../../core/model';
+import type { CheckIn, CheckInVoid, Checkpoint, EventInfo, Programme, Ticket } from '../../core/model';
 import { searchKeys } from '../../core/search';
 
 /**
@@ -88,6 +88,20 @@ export const SCHEMA_VERSIONS: readonly { version: number; stores: Stores; upgrad
     stores: { tickets: null, roster: 'id, *codes, *keys, local', checkins: 'id, code, syncState, [day+id], scannedAt' },
     upgrade: (tx) => chunkTickets(tx),
   },
+  {
+    // Desk records (issue 13). `voids`: undo records keyed by the check-in they
+    // cancel, so readers test a page of check-ins with one bulkGet; `&id` is the
+    // void's own idempotency key, `syncState` its outbox. `walkins`: walk-in
+    // registrations (personal data, wiped at retention), outbox by `syncState`.
+    // Check-ins gain `[deviceId+id]`: this desk's latest rows (recent strip, undo)
+    // read without walking other desks' pulled rows. Nothing is rewritten.
+    version: 4,
+    stores: {
+      checkins: 'id, code, syncState, [day+id], scannedAt, [deviceId+id]',
+      voids: 'checkinId, &id, syncState',
+      walkins: 'id, &code, syncState',
+    },
+  },
 ];
 
 const UPGRADE_CHUNK = 2000;
@@ -146,9 +160,37 @@ async function chunkTickets(tx: Transaction): Promise<void> {
   }
 }
 
+/**
+ * A walk-in registered at this desk: the new ticket's personal data, the consent
+ * given item by item, and its sync state. Defined in walkins.ts's terms.
+ */
+export interface WalkInRow {
+  id: string;
+  code: string;
+  name: string;
+  company: string;
+  category: Ticket['category'];
+  phone?: string;
+  /** Consent asked item by item: `{ item, granted }` in the order shown. */
+  consents: { item: string; granted: boolean }[];
+  /** Which consent text was shown (a version id). */
+  consentText: string;
+  checkpointId: string;
+  /** The check-in made in the same step. */
+  checkinId: string;
+  deviceId: string;
+  registeredAt: string;
+  day: string;
+  syncState: 'pending' | 'stored' | 'conflict';
+  /** Personal data removed at the event's retention date. */
+  wiped?: 1;
+}
+
 export class TurnoutDb extends Dexie {
   roster!: Table<RosterChunk, number>;
   checkins!: Table<CheckIn, string>;
+  voids!: Table<CheckInVoid, string>;
+  walkins!: Table<WalkInRow, string>;
   config!: Table<ConfigRow, string>;
   meta!: Table<MetaRow, string>;
 

@@ -86,14 +86,17 @@ export async function applyCheckinsPage(
 
 export interface ServerConfig extends EventConfig {
   signingKeys: { keyId: string; publicKey: string }[];
+  /** Protocol features the server announced; absent from servers that predate them. */
+  features?: string[];
 }
 
 /** Replaces the event config (and signing keys) and remembers its ETag, atomically. */
 export async function applyConfig(db: TurnoutDb, config: ServerConfig, etag: string | null): Promise<void> {
-  const { signingKeys, ...eventConfig } = config;
+  const { signingKeys, features, ...eventConfig } = config;
   await db.transaction('rw', db.config, db.meta, async () => {
     await db.config.put({ key: 'current', ...eventConfig });
     await db.meta.put({ key: SYNC_META.signingKeys, value: signingKeys });
+    await db.meta.put({ key: SYNC_META.features, value: features ?? [] });
     if (etag) await db.meta.put({ key: SYNC_META.configEtag, value: etag });
     else await db.meta.delete(SYNC_META.configEtag);
   });
@@ -103,7 +106,11 @@ export async function applyConfig(db: TurnoutDb, config: ServerConfig, etag: str
 async function dropReplica(db: TurnoutDb): Promise<void> {
   await db.roster.clear();
   await db.checkins.where('syncState').noneOf(['pending']).delete();
-  await db.meta.bulkDelete([SYNC_META.cursorTickets, SYNC_META.cursorCheckins, SYNC_META.configEtag, SYNC_META.quarantine]);
+  await db.voids.where('syncState').noneOf(['pending']).delete();
+  await db.meta.bulkDelete([
+    SYNC_META.cursorTickets, SYNC_META.cursorCheckins, SYNC_META.cursorVoids, SYNC_META.configEtag, SYNC_META.quarantine,
+    `${SYNC_META.recordQuarantine}.voids`, `${SYNC_META.recordQuarantine}.walk-ins`, SYNC_META.features,
+  ]);
 }
 
 /**
@@ -113,7 +120,7 @@ async function dropReplica(db: TurnoutDb): Promise<void> {
  * checkpoint becomes the desk's session.
  */
 export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void> {
-  await db.transaction('rw', db.roster, db.checkins, db.config, db.meta, async () => {
+  await db.transaction('rw', [db.roster, db.checkins, db.voids, db.walkins, db.config, db.meta], async () => {
     const previous = (await db.meta.get(SYNC_META.pairing))?.value as Pairing | undefined;
     const sameEvent = previous !== undefined && previous.eventId === pairing.eventId && previous.server === pairing.server;
     if (!sameEvent) {
@@ -133,7 +140,7 @@ export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void
  * unsent check-ins, for staff to export. Returns how many were kept.
  */
 export async function wipeForRevocation(db: TurnoutDb, mark: RevokedMark): Promise<number> {
-  return db.transaction('rw', db.roster, db.checkins, db.config, db.meta, async () => {
+  return db.transaction('rw', [db.roster, db.checkins, db.voids, db.walkins, db.config, db.meta], async () => {
     await dropReplica(db);
     await db.meta.delete(SYNC_META.pairing);
     await db.meta.put({ key: SYNC_META.revoked, value: mark });

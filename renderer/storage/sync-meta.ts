@@ -17,7 +17,7 @@ export interface Pairing {
   pairedAt: string;
 }
 
-export type Cursor = 'tickets' | 'checkins';
+export type Cursor = 'tickets' | 'checkins' | 'voids';
 
 /** Keys of the `meta` rows sync owns. Exported for tests and for the wipe. */
 export const SYNC_META = {
@@ -30,9 +30,21 @@ export const SYNC_META = {
   lastSyncAt: 'sync.lastSyncAt',
   quarantine: 'sync.quarantine',
   revoked: 'sync.revoked',
+  cursorVoids: 'sync.cursor.voids',
+  /** The protocol features the server announced in its config (core/protocol.ts FEATURE_*). */
+  features: 'sync.features',
+  /** Prefix of the quarantines of desk records (`.voids`, `.walk-ins`) the server refused on their own: kept, retried later. */
+  recordQuarantine: 'sync.quarantine.records',
 } as const;
 
-export const cursorKey = (which: Cursor) => (which === 'tickets' ? SYNC_META.cursorTickets : SYNC_META.cursorCheckins);
+export const cursorKey = (which: Cursor) =>
+  which === 'tickets' ? SYNC_META.cursorTickets : which === 'checkins' ? SYNC_META.cursorCheckins : SYNC_META.cursorVoids;
+
+/** The features the server announced (none before its first config, or from a server that predates them). */
+export async function serverFeatures(db: TurnoutDb): Promise<string[]> {
+  const v = await getMeta<string[]>(db, SYNC_META.features);
+  return Array.isArray(v) ? v : [];
+}
 
 export function loadPairing(db: TurnoutDb): Promise<Pairing | undefined> {
   return getMeta<Pairing>(db, SYNC_META.pairing);

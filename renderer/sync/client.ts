@@ -12,7 +12,10 @@ import {
   PairResponse,
   TicketsPage,
   UploadResponse,
+  RecordUploadResponse,
+  VoidsPage,
   type CheckinUpload,
+  type VoidUpload,
   type DecideRequest,
   type HeartbeatRequest,
   type PairRequest,
@@ -147,6 +150,16 @@ export class SyncClient {
 
   upload(items: CheckinUpload[], timeoutMs = 30_000) {
     return this.data('POST', '/v1/sync/checkins', { schema: UploadResponse, body: { items }, timeoutMs });
+  }
+
+  /** `POST /v1/sync/voids` (feature `voids`). */
+  uploadVoids(items: VoidUpload[], timeoutMs = 30_000) {
+    return this.data('POST', '/v1/sync/voids', { schema: RecordUploadResponse, body: { items }, timeoutMs });
+  }
+
+  /** `GET /v1/sync/voids` (feature `voids`). */
+  voids(after: number, limit: number, timeoutMs = 30_000) {
+    return this.data('GET', `/v1/sync/voids?after=${after}&limit=${limit}`, { schema: VoidsPage, timeoutMs });
   }
 
   decide(req: DecideRequest, timeoutMs: number, signal?: AbortSignal) {

@@ -33,7 +33,7 @@ export async function pullConfig(db: TurnoutDb, client: SyncClient, pairing: Pai
   if (config.staffPin) await adoptConfigStaffPin(db, config.staffPin);
   await applyConfig(
     db,
-    { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys },
+    { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys, features: config.features ?? [] },
     res.etag,
   );
   const preselect = config.deviceCheckpointId;

@@ -15,7 +15,11 @@ import { SyncClient } from './client';
 import { pullConfig } from './config';
 import { asSyncError, isFatal, isUnreachable, SyncError } from './errors';
 import { sendHeartbeat } from './heartbeat';
-import { DEFAULT_PULL_LIMIT, pullCheckins, pullTickets, type PullProgress, type PullResult } from './pull';
+import { DEFAULT_PULL_LIMIT, pullCheckins, pullTickets, pullVoids, type PullProgress, type PullResult } from './pull';
+import { FEATURE_VOIDS } from '../../core/protocol';
+import { serverFeatures } from '../storage/sync-meta';
+import { voidRecords } from './desk-records';
+import { pushRecords, type RecordPushResult } from './push-records';
 import { pushOutbox, type PushResult } from './push';
 import type { SyncEvent, SyncProblem, SyncStatus } from './status';
 
@@ -53,6 +57,9 @@ export interface SyncReport {
   push?: PushResult;
   tickets?: PullResult;
   checkins?: PullResult;
+  /** The desk's voids (undo) pushed, and every desk's voids pulled (servers with feature `voids`). */
+  pushVoids?: RecordPushResult;
+  voids?: PullResult;
   errors: SyncError[];
   /** The device was revoked (or its token refused) during this pass; the engine stopped. */
   stopped: boolean;
@@ -274,9 +281,17 @@ export class SyncEngine {
       }
       // Push before pull, but whatever happens to the push, the pull runs.
       report.push = await step(() => pushOutbox(this.db, this.client, { batchSize: this.opts.batchSize, now: this.now, onAcknowledged: this.opts.onAcknowledged }));
+      // Desk records after check-ins (a void names a check-in), each only to a server that speaks it.
+      const features = await serverFeatures(this.db);
+      if (features.includes(FEATURE_VOIDS)) {
+        report.pushVoids = await step(() => pushRecords(this.db, voidRecords(this.client), { now: this.now, batchSize: this.opts.batchSize }));
+      }
       report.tickets = await step(() => pullTickets(this.db, this.client, { limit: this.opts.pageLimit, onProgress: progress }));
       if (!report.tickets && isUnreachable(report.errors.at(-1))) return report;
       report.checkins = await step(() => pullCheckins(this.db, this.client, { limit: this.opts.pageLimit, onProgress: progress }));
+      if (features.includes(FEATURE_VOIDS)) {
+        report.voids = await step(() => pullVoids(this.db, this.client, { limit: this.opts.pageLimit, onProgress: progress }));
+      }
       report.ok = report.errors.length === 0;
       if (report.ok) {
         const at = new Date(this.now()).toISOString();

@@ -13,6 +13,7 @@ import { isoWithOffset } from '../../core/time';
 import type { TurnoutDb } from '../storage/db';
 import { recordDecided, recordScan, type ScanOutcome, type ScanRequest } from '../storage/checkin';
 import { hasPendingFor } from '../storage/outbox';
+import { hasPendingVoidFor } from '../storage/voids';
 import type { SyncClient } from './client';
 import { checkinFromWire, ticketFromWire } from './pull';
 
@@ -59,9 +60,9 @@ export async function checkIn(db: TurnoutDb, target: OnlineTarget | null, req: S
 
 async function decideOnline(db: TurnoutDb, target: OnlineTarget, req: ScanRequest, opts: OnlineOptions): Promise<CheckInOutcome> {
   const parsed = normalizeScan(req.raw);
-  // Malformed scans and codes with our own unsent check-ins (which upstream cannot
-  // know about yet) are decided here.
-  if (!parsed.ok || (await hasPendingFor(db, parsed.code))) return { ...(await recordScan(db, req)), source: 'local' };
+  // Malformed scans and codes with our own unsent check-ins or voids (which upstream
+  // cannot know about yet) are decided here.
+  if (!parsed.ok || (await hasPendingFor(db, parsed.code)) || (await hasPendingVoidFor(db, parsed.code))) return { ...(await recordScan(db, req)), source: 'local' };
   const now = req.now ?? Date.now();
   const id = req.id ?? newCheckInId(now);
   let answer: DecideResponse;

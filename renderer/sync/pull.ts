@@ -6,9 +6,10 @@
 // Tombstones are stored as such so decide() refuses them; our own check-ins
 // echoed back only refresh their state and never re-enter the outbox.
 import type { CheckIn, Ticket } from '../../core/model';
-import { MAX_PAGE_LIMIT, type CheckinWire, type TicketWire } from '../../core/protocol';
+import { MAX_PAGE_LIMIT, type CheckinWire, type TicketWire, type VoidWire } from '../../core/protocol';
 import type { TurnoutDb } from '../storage/db';
 import { applyCheckinsPage, applyTicketsPage, startTicketsRun } from '../storage/replica';
+import { applyVoidsPage, type PulledVoid } from '../storage/voids';
 import { keysOf } from '../storage/roster-store';
 import { getCursor, type Cursor } from '../storage/sync-meta';
 import type { SyncClient } from './client';
@@ -166,6 +167,24 @@ export function pullCheckins(db: TurnoutDb, client: SyncClient, opts: PullOption
     (after, limit) => client.checkins(after, limit),
     (items) => items.map(checkinFromWire),
     (rows, next) => applyCheckinsPage(db, rows, next),
+    opts,
+  );
+}
+
+export function voidFromWire(v: VoidWire): PulledVoid {
+  const out: PulledVoid = { id: v.id, checkinId: v.checkinId, deviceId: v.deviceId, reason: v.reason, voidedAt: v.voidedAt, day: v.voidedAt.slice(0, 10) };
+  if (v.note !== undefined) out.note = v.note;
+  return out;
+}
+
+/** Every desk's voids (undo) after the voids cursor: a server announcing feature `voids` only. */
+export function pullVoids(db: TurnoutDb, client: SyncClient, opts: PullOptions = {}): Promise<PullResult> {
+  return pullPaged(
+    db,
+    'voids',
+    (after, limit) => client.voids(after, limit),
+    (items) => items.map(voidFromWire),
+    (rows, next) => applyVoidsPage(db, rows, next),
     opts,
   );
 }

@@ -21,7 +21,7 @@ const ROWS: CheckinExportRow[] = [
   row({ badge: 'printed' }),
   row({ id: 'id-2', code: '+1', name: '=HYPERLINK("http://evil/?x","click")', company: '@SUM(A1:A2)' }),
   row({ id: 'id-3', code: '-2', name: '\tTabby', company: '\rCarriage', verdict: 'rejected', reason: 'blocked', scannedAt: '2025-09-10T00:00:00.000+09:00', status: 'conflict' }),
-  row({ id: 'id-4', name: 'Kim, "Jr"', overrideBy: '=lead', overrideReason: 'VIP', scannedAt: '2025-09-10T03:15:00.000Z' }),
+  row({ id: 'id-4', name: 'Kim, "Jr"', overrideBy: '=lead', overrideReason: 'VIP', scannedAt: '2025-09-10T03:15:00.000Z', voidedAt: '2025-09-10T03:16:00.000Z', voidReason: 'double_scan' }),
 ];
 const tallies = tallyDay(
   ROWS.map((r) => ({ code: r.code, checkpointId: r.checkpointId, deviceId: r.deviceId, direction: 'entry' as const, verdict: r.verdict as 'accepted' | 'rejected', reason: r.reason, scannedAt: r.scannedAt, state: r.status, category: r.category })),
@@ -53,7 +53,7 @@ describe('kiosk XLSX', () => {
 
     const ws = wb.getWorksheet('Check-ins')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['id', 'code', 'name', 'company', 'category', 'checkpoint', 'checkpoint_name', 'device', 'direction', 'verdict', 'reason', 'override_by', 'override_reason', 'scanned_at', 'day', 'status', 'badge']);
+    expect(header).toEqual(['id', 'code', 'name', 'company', 'category', 'checkpoint', 'checkpoint_name', 'device', 'direction', 'verdict', 'reason', 'override_by', 'override_reason', 'scanned_at', 'day', 'status', 'badge', 'voided_at', 'void_reason']);
     expect(ws.rowCount).toBe(5);
     const col = (k: string) => header.indexOf(k) + 1;
 
@@ -70,6 +70,12 @@ describe('kiosk XLSX', () => {
     expect(day.numFmt).toBe('yyyy-mm-dd');
     // 03:15Z is 12:15 in Seoul.
     expect((ws.getRow(5).getCell(col('scanned_at')).value as Date).toISOString()).toBe('2025-09-10T12:15:00.000Z');
+    // A voided check-in: when (venue wall clock, a date cell) and why; the others leave both empty.
+    const voidedAt = ws.getRow(5).getCell(col('voided_at'));
+    expect(voidedAt.type).toBe(ExcelJS.ValueType.Date);
+    expect((voidedAt.value as Date).toISOString()).toBe('2025-09-10T12:16:00.000Z');
+    expect(ws.getRow(5).getCell(col('void_reason')).value).toBe('double_scan');
+    expect(first.getCell(col('voided_at')).value).toBeNull();
 
     const evil = ws.getRow(3);
     for (const [k, v] of [['name', '=HYPERLINK("http://evil/?x","click")'], ['company', '@SUM(A1:A2)'], ['code', '+1']] as const) {
@@ -117,14 +123,15 @@ describe('kiosk CSV', () => {
     const text = new TextDecoder().decode(bytes.slice(3));
     expect(text.endsWith('\r\n')).toBe(true);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('id,code,name,company,category,checkpoint,checkpoint_name,device,direction,verdict,reason,override_by,override_reason,scanned_at,day,status,badge');
-    // The badge mark (printed / reprint) is the last column; empty when no badge was printed.
-    expect(lines[1]).toContain(',2025-09-10T23:59:30.250+09:00,2025-09-10,pending,printed');
-    expect(lines[2]).toMatch(/,pending,$/);
+    expect(lines[0]).toBe('id,code,name,company,category,checkpoint,checkpoint_name,device,direction,verdict,reason,override_by,override_reason,scanned_at,day,status,badge,voided_at,void_reason');
+    // The badge mark (printed / reprint), then when and why a check-in was voided; empty when none.
+    expect(lines[1]).toContain(',2025-09-10T23:59:30.250+09:00,2025-09-10,pending,printed,,');
+    expect(lines[2]).toMatch(/,pending,,,$/);
     expect(lines[2]).toContain(`id-2,'+1,"'=HYPERLINK(""http://evil/?x"",""click"")",'@SUM(A1:A2),`);
     expect(lines[3]).toContain(`id-3,'-2,'\tTabby,"'\rCarriage",`);
     expect(lines[4]).toContain(`,"Kim, ""Jr""",`);
     expect(lines[4]).toContain(`,'=lead,VIP,`);
+    expect(lines[4]!.endsWith(',2025-09-10T03:16:00.000Z,double_scan')).toBe(true);
   });
 
   it('writes the tallies as titled sections', () => {

@@ -13,10 +13,14 @@ import { applyTicketsPage } from '../../../renderer/storage/replica';
 import { findTicket, loadConfig, searchTickets } from '../../../renderer/storage/roster';
 import type { CheckIn, Ticket } from '../../../core/model';
 import { expectChunksSound } from './roster-invariant';
+import { latestOfDevice } from '../../../renderer/storage/voids';
 
 interface Fixture {
   version: number;
-  tickets: Record<string, unknown>[];
+  /** v1, v2: a record per ticket (with its keys). */
+  tickets?: Record<string, unknown>[];
+  /** v3 on: chunks of tickets. */
+  roster?: Record<string, unknown>[];
   checkins: CheckIn[];
   config: Record<string, unknown>[];
   meta: { key: string; value: unknown }[];
@@ -108,7 +112,58 @@ const FIXTURES: Fixture[] = [
       { key: 'session', value: { checkpointId: 'hall-a', direction: 'entry' } },
     ],
   },
+  {
+    // Schema v3: the roster in chunks (codes, keys and each row's keys), check-ins by [day+id].
+    version: 3,
+    roster: [
+      {
+        id: 1,
+        codes: ['ICW25-BJ23E93TMK', 'ICW25-DTF59U9Z6R', 'ICW25-ZXNZGPVWCP', 'LOCAL-0001'],
+        keys: ['ㅊㅗㅣㅁㅣㄴㅅㅜ', 'ㅊㅁㅅ', 'ㅅㅔㅈㅣㄴㄱㅣㄱㅖ', 'ㄱㅣㅁㅊㅓㄹㅎㅕㄴ', 'ㄱㅊㅎ', 'ㅎㅏㄴㅂㅣㅊㅈㅓㅇㅁㅣㄹ', 'janedoe', 'doe', 'northwindtrading', 'annlee', 'lee'],
+        rows: [
+          { code: 'ICW25-BJ23E93TMK', name: '최민수', company: '세진기계(주)', category: 'visitor', programmes: [], status: 'revoked', seq: 9 },
+          { code: 'ICW25-DTF59U9Z6R', name: '김철현', company: '(주)한빛정밀', category: 'visitor', programmes: ['gg-robot-hall'], ...WEEK, status: 'valid', seq: 1 },
+          { code: 'ICW25-ZXNZGPVWCP', name: 'Jane Doe', company: 'Northwind Trading Ltd.', category: 'buyer', programmes: [], status: 'valid', seq: 2, note: 'interpreter' },
+          { code: 'LOCAL-0001', name: 'Ann Lee', company: '', category: 'staff', programmes: [], status: 'valid', seq: 0 },
+        ],
+        rowKeys: [
+          ['ㅊㅗㅣㅁㅣㄴㅅㅜ', 'ㅊㅁㅅ', 'ㅅㅔㅈㅣㄴㄱㅣㄱㅖ'],
+          ['ㄱㅣㅁㅊㅓㄹㅎㅕㄴ', 'ㄱㅊㅎ', 'ㅎㅏㄴㅂㅣㅊㅈㅓㅇㅁㅣㄹ'],
+          ['janedoe', 'doe', 'northwindtrading'],
+          ['annlee', 'lee'],
+        ],
+        // Holds a row refreshed by an online decision ahead of the pull cursor (2).
+        local: 1,
+      },
+    ],
+    checkins: [
+      checkIn('0199318a-7c00-7000-8000-000000000021', 'ICW25-DTF59U9Z6R', 'pending'),
+      checkIn('0199318a-7c00-7000-8000-000000000022', 'ICW25-ZXNZGPVWCP', 'stored'),
+      { ...checkIn('0199318a-7c00-7000-8000-000000000023', 'ICW25-DTF59U9Z6R', 'conflict'), deviceId: 'kiosk-2' },
+    ],
+    config: [{
+      key: 'current',
+      event: { id: 'icw2025', name: { ko: '산업단지 박람회', en: 'Industrial Complex Week' }, timeZone: 'Asia/Seoul', days: ['2025-09-10'] },
+      programmes: [],
+      checkpoints: [{ id: 'hall-a', eventId: 'icw2025', name: { ko: 'A홀', en: 'Hall A' }, rule: 'unlimited', mode: 'entry' }],
+    }],
+    meta: [
+      { key: 'sync.pairing', value: { server: 'https://turnout.example', deviceId: 'kiosk-1', token: 't', eventId: 'icw2025', checkpointId: 'hall-a', name: 'Desk 1', pairedAt: '2025-09-09T08:00:00.000Z' } },
+      { key: 'sync.cursor.tickets', value: 2 },
+      { key: 'sync.cursor.checkins', value: 7 },
+      { key: 'session', value: { checkpointId: 'hall-a', direction: 'entry' } },
+    ],
+  },
 ];
+
+/** The tickets a fixture holds, without the keys its version stored beside them. */
+function ticketsOf(fixture: Fixture): Ticket[] {
+  const rows = fixture.tickets ?? (fixture.roster ?? []).flatMap((c) => c.rows as Record<string, unknown>[]);
+  return rows.map((row) => {
+    const { keys: _keys, ahead: _ahead, ...ticket } = row as unknown as Ticket & { keys?: string[]; ahead?: number };
+    return ticket;
+  });
+}
 
 const LATEST = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 const open: Dexie[] = [];
@@ -122,7 +177,8 @@ async function writtenBy(fixture: Fixture, indexedDB: IDBFactory, name: string):
   for (const v of SCHEMA_VERSIONS) if (v.version <= fixture.version) old.version(v.version).stores(v.stores);
   await old.open();
   await old.transaction('rw', old.tables, async () => {
-    await old.table('tickets').bulkAdd(fixture.tickets);
+    if (fixture.tickets) await old.table('tickets').bulkAdd(fixture.tickets);
+    if (fixture.roster) await old.table('roster').bulkAdd(fixture.roster);
     await old.table('checkins').bulkAdd(fixture.checkins);
     await old.table('config').bulkAdd(fixture.config);
     await old.table('meta').bulkAdd(fixture.meta);
@@ -165,11 +221,17 @@ describe.each(FIXTURES)('from schema v$version', (fixture) => {
     expect([...store.indexNames].sort()).toEqual(['codes', 'keys', 'local']);
     expect(db.backendDB().objectStoreNames.contains('tickets')).toBe(false);
     const stored = await expectChunksSound(db);
-    expect(stored).toHaveLength(fixture.tickets.length);
-    for (const row of fixture.tickets) {
-      const { keys: _keys, ahead: _ahead, ...ticket } = row as unknown as Ticket & { keys: string[]; ahead?: number };
-      expect(await findTicket(db, ticket.code)).toEqual(ticket);
-    }
+    const tickets = ticketsOf(fixture);
+    expect(stored).toHaveLength(tickets.length);
+    for (const ticket of tickets) expect(await findTicket(db, ticket.code)).toEqual(ticket);
+  });
+
+  it('opens with the desk records (voids, walk-ins) empty and this desk\'s check-ins readable newest first', async () => {
+    const db = await upgraded();
+    expect(await db.voids.count()).toBe(0);
+    expect(await db.walkins.count()).toBe(0);
+    const mine = fixture.checkins.filter((c) => c.deviceId === 'kiosk-1').map((c) => c.id).sort().reverse();
+    expect((await latestOfDevice(db, 'kiosk-1', 10)).map((c) => c.id)).toEqual(mine);
   });
 
   it('searches by 초성, mid-syllable jamo, Latin word, company and code', async () => {
