@@ -13,6 +13,7 @@ import type { Pairing } from '../storage/sync-meta';
 import { looksLikePairingLink } from '../sync/pairing';
 import { KioskContext, useKiosk, type KioskServices } from './KioskContext';
 import { useBoot } from './useBoot';
+import { createScanCapture, ScanCaptureContext } from './scan-capture';
 import { useCheckIn } from './useCheckIn';
 import { ScanScreen } from './ScanScreen';
 import { SearchScreen } from './SearchScreen';
@@ -137,10 +138,21 @@ interface ScreensProps {
   reload(): void;
 }
 
-function Screens({ screen, setScreen, camera, setCamera, localId, reload }: ScreensProps) {
+function Screens(props: ScreensProps) {
+  // A dialog waiting for a scan of its own (a staff card) takes scanner and camera input first.
+  const capture = useMemo(() => createScanCapture(), []);
+  return (
+    <ScanCaptureContext.Provider value={capture}>
+      <ScreensIn {...props} capture={capture} />
+    </ScanCaptureContext.Provider>
+  );
+}
+
+function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capture }: ScreensProps & { capture: ReturnType<typeof createScanCapture> }) {
   const { outcome, checkIn, clear } = useCheckIn();
   const { db, pairing, i18n } = useKiosk();
   const badges = useBadgeDesk();
+  const cameraCode = useCallback((code: string) => (capture.take(code) ? Promise.resolve(undefined) : checkIn(code)), [capture, checkIn]);
   const [pairLink, setPairLink] = useState<string | undefined>(undefined);
   const openPairing = useCallback(
     (link?: string) => {
@@ -153,6 +165,7 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
   useEffect(() => {
     if (screen === 'pair') return undefined; // the pairing screen listens itself
     return attachWedge(window, (code) => {
+      if (capture.take(code)) return;
       // A pairing link is never a check-in: unpaired kiosks go to pairing, paired ones ignore it.
       if (looksLikePairingLink(code)) {
         if (!pairing) openPairing(code);
@@ -162,7 +175,7 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
       setScreen('scan');
       void checkIn(code);
     });
-  }, [screen, checkIn, setScreen, pairing, openPairing]);
+  }, [screen, checkIn, setScreen, pairing, openPairing, capture]);
 
   if (screen === 'pair') {
     return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;
@@ -197,7 +210,8 @@ function Screens({ screen, setScreen, camera, setCamera, localId, reload }: Scre
       outcome={outcome}
       camera={camera}
       onToggleCamera={() => setCamera(!camera)}
-      onCameraCode={checkIn}
+      onCameraCode={cameraCode}
+      onOverride={(code, override) => void checkIn(code, override)}
       onSearch={() => setScreen('search')}
       onSetup={() => setScreen('setup')}
       onStaff={() => setScreen('staffPin')}

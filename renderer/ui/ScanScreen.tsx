@@ -9,6 +9,12 @@ import { StorageBanner } from './StorageBanner';
 import { useStorageStatus } from './useStorageWatch';
 import type { ShownOutcome } from './useCheckIn';
 import { BadgeFailures, PrinterIcon, useBadgeDesk } from './BadgeDesk';
+import { useEffect, useState } from 'react';
+import type { Override, RejectReason, Ticket } from '../../core/model';
+import type { RecentRow } from '../storage/voids';
+import { OverrideDialog } from './OverrideDialog';
+import { RecentStrip } from './RecentStrip';
+import { UndoDialog } from './UndoDialog';
 
 interface Props {
   outcome: ShownOutcome | null;
@@ -19,15 +25,30 @@ interface Props {
   onSetup(): void;
   /** Opens staff mode (behind the PIN pad). */
   onStaff?: () => void;
+  /** Admits a refused code with staff's override (a new check-in). */
+  onOverride?: (code: string, override: Override) => void;
 }
 
-export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff }: Props) {
+export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff, onOverride }: Props) {
   const { t } = useTranslation();
   const { ko, en } = useBilingual();
   const { config, session, lang, setLang, rehearsal, now, storage, sync } = useKiosk();
   const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
   const disk = useStorageStatus(storage);
   const badges = useBadgeDesk().settings;
+  const [override, setOverride] = useState<{ code: string; refused: RejectReason } | null>(null);
+  const [undo, setUndo] = useState<{ row: RecentRow; ticket: Ticket | undefined } | null>(null);
+  const [undone, setUndone] = useState(false);
+  useEffect(() => {
+    if (!undone) return undefined;
+    const id = setTimeout(() => setUndone(false), 4_000);
+    return () => clearTimeout(id);
+  }, [undone]);
+  // The override button stands on a refusal that was stored (a malformed or unsaved scan has nothing to admit).
+  const refusal =
+    outcome?.kind === 'stored' && outcome.checkIn.verdict === 'rejected' && outcome.verdict.verdict === 'rejected'
+      ? { code: outcome.checkIn.code, refused: outcome.verdict.reason }
+      : null;
 
   return (
     <div className="screen screen--scan">
@@ -72,12 +93,40 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
             <p className="idle__hint">{ko('scan.hint')} · {en('scan.hint')}</p>
           </section>
         )}
+        <RecentStrip onUndo={(row, ticket) => { setUndone(false); setUndo({ row, ticket }); }} />
       </main>
+      {undone && <p className="toast" role="status" data-testid="undo-done">✓ {t('undo.done')}</p>}
+      {override && onOverride && (
+        <OverrideDialog
+          code={override.code}
+          refused={override.refused}
+          onCancel={() => setOverride(null)}
+          onAdmit={(o) => {
+            setOverride(null);
+            onOverride(override.code, o);
+          }}
+        />
+      )}
+      {undo && (
+        <UndoDialog
+          row={undo.row}
+          ticket={undo.ticket}
+          onDone={(ok) => {
+            setUndo(null);
+            setUndone(ok);
+          }}
+        />
+      )}
       <footer className="scan__footer">
         {camera && <CameraView onCode={onCameraCode} />}
         <button type="button" className="btn btn--big" data-testid="open-search" onClick={onSearch}>
           {ko('search.title')} · {en('search.title')}
         </button>
+        {refusal && onOverride && (
+          <button type="button" className="btn btn--big btn--override" data-testid="override-open" onClick={() => setOverride(refusal)}>
+            {ko('override.open')} · {en('override.open')}
+          </button>
+        )}
       </footer>
     </div>
   );

@@ -28,6 +28,9 @@ function Totals({ t: tallies, today }: { t: DayTallies; today: boolean }) {
     ['rejected', t('staff.rejected'), tallies.total.rejected],
     ['exits', t('staff.exits'), tallies.total.exits],
     ['conflicts', t('staff.conflicts'), tallies.total.conflicts],
+    // Counted apart: overrides are also in "admitted"; undone check-ins are in nothing else.
+    ['overrides', t('staff.overrides'), tallies.overrides],
+    ['voided', t('recent.voided'), tallies.voided],
   ];
   if (tallies.insideNow.length > 0) cards.push(['inside', today ? t('staff.insideNow') : t('staff.notOut'), inside]);
   return (

@@ -56,6 +56,7 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
       data-checkin-id={checkIn.id}
       data-direction={checkIn.direction}
       data-badge={checkIn.badge}
+      data-override={checkIn.override ? 'true' : undefined}
     >
       <div className="verdict__icon" aria-hidden>{reprint ? <PrinterIcon /> : accepted ? (checkIn.direction === 'exit' ? '←' : '✓') : '✕'}</div>
       <h1 className="verdict__title">{ko(titleKey)}</h1>
@@ -80,6 +81,11 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
           <strong>! {ko('verdict.attention')} / {en('verdict.attention')}</strong>
           <span>{attention}</span>
         </div>
+      )}
+      {checkIn.override && (
+        <p className="verdict__override" data-testid="verdict-override">
+          {ko('override.admitted')} · {en('override.admitted')}
+        </p>
       )}
       {/* Venue-local time of the scan, straight from the stored ISO 8601 instant. */}
       <p className="verdict__time">{checkIn.scannedAt.slice(11, 19)}</p>
