@@ -1,17 +1,38 @@
 // Roster import from CSV: what an organiser exports from Excel or another
 // registration system becomes Tickets, and every row we cannot take is named
 // by its physical line in the file, so it can be fixed in the spreadsheet.
-// Parsing is papaparse's (quotes, embedded newlines); mapping and checks are ours.
+// Parsing is papaparse's (quotes, embedded newlines); mapping and checks are
+// ours, in RosterRows, which XLSX imports (core/roster-xlsx.ts) feed too, so a
+// sheet and a CSV with the same cells give the same tickets and errors.
 
 import Papa from 'papaparse';
 import { CATEGORIES, type Category, type Ticket } from './model';
 import { normalizeScan } from './code';
 import { instantFromLocal, isoWithOffset } from './time';
 
+/** What went wrong with a row, for screens that say it in the reader's language. */
+export type RosterErrorCode =
+  | 'no_header'
+  | 'empty_file'
+  | 'unreadable_row'
+  | 'missing_code'
+  | 'bad_code'
+  | 'missing_name'
+  | 'unknown_category'
+  | 'bad_date'
+  | 'dates_order'
+  | 'duplicate_code'
+  | 'excel_error'
+  | 'number_code';
+
 export interface RosterError {
-  /** 1-based physical line where the row starts (the header is line 1). */
+  /** 1-based physical line where the row starts (the header is line 1); a sheet's row number for XLSX. */
   line: number;
+  /** English, for the API and the CLI. */
   message: string;
+  /** Absent only on errors from code that predates codes: show `message` then. */
+  code?: RosterErrorCode;
+  params?: Record<string, string | number>;
 }
 
 export interface RosterParseResult {
@@ -25,6 +46,13 @@ export interface RosterParseOptions {
    * are read as venue-local time in it; without a zone they are errors.
    */
   timeZone?: string;
+}
+
+/** A row problem found before mapping: the message, and its code for translation. */
+export interface RowProblem {
+  message: string;
+  code: RosterErrorCode;
+  params?: Record<string, string | number>;
 }
 
 type Field = 'code' | 'name' | 'company' | 'category' | 'programmes' | 'validFrom' | 'validUntil' | 'note';
@@ -113,6 +141,80 @@ function newlineOf(text: string): '\r\n' | '\n' | '\r' {
   return text.includes('\r') ? '\r' : '\n';
 }
 
+/** Rows above the header that may be skipped: a sheet's title, a date line. */
+export const MAX_ROWS_ABOVE_HEADER = 10;
+
+/**
+ * Rows of cells in, tickets and errors by line out. The header is the first
+ * row naming at least code and name (up to MAX_ROWS_ABOVE_HEADER non-blank rows
+ * above it, such as a sheet's title, are skipped), blank rows are skipped, and
+ * a code seen twice keeps its first row. Fed by the CSV parser below and by
+ * XLSX sheets (core/roster-xlsx.ts).
+ */
+export class RosterRows {
+  private readonly tickets: Ticket[] = [];
+  private readonly errors: RosterError[] = [];
+  private readonly seen = new Map<string, number>();
+  private columns: (Field | undefined)[] | undefined;
+  private above = 0;
+  private headerFailed = false;
+
+  constructor(private readonly options: RosterParseOptions = {}) {}
+
+  /**
+   * One row starting at `line`. `problem` refuses it (unreadable quoting);
+   * `cellProblems` (by column index) refuse it only when the column is mapped,
+   * so an Excel error in a column we do not read costs nothing.
+   */
+  row(line: number, cells: readonly string[], problem?: RowProblem, cellProblems?: ReadonlyMap<number, RowProblem>): void {
+    if (this.headerFailed) return;
+    if (cells.every((c) => c.trim() === '') && !problem && !cellProblems?.size) return;
+    if (!this.columns) {
+      const columns = cells.map(headerField);
+      if (columns.includes('code') && columns.includes('name')) this.columns = columns;
+      else if (++this.above >= MAX_ROWS_ABOVE_HEADER) this.failHeader();
+      return;
+    }
+    const columns = this.columns;
+    const cellProblem = cellProblems && [...cellProblems].find(([i]) => columns[i] !== undefined);
+    if (problem || cellProblem) {
+      const p = problem ?? cellProblem![1];
+      this.errors.push({ line, ...p });
+      return;
+    }
+    const row: Partial<Record<Field, string>> = {};
+    columns.forEach((f, i) => {
+      if (f && row[f] === undefined) row[f] = (cells[i] ?? '').trim();
+    });
+    const outcome = toTicket(row, this.options.timeZone);
+    if ('error' in outcome) {
+      this.errors.push({ line, ...outcome.error });
+      return;
+    }
+    const code = outcome.ticket.code;
+    const first = this.seen.get(code);
+    if (first !== undefined) {
+      this.errors.push({ line, code: 'duplicate_code', params: { code, first }, message: `duplicate code ${code} (first on line ${first})` });
+      return;
+    }
+    this.seen.set(code, line);
+    this.tickets.push(outcome.ticket);
+  }
+
+  private failHeader(): void {
+    this.errors.push({ line: 1, code: 'no_header', message: 'no recognizable header: need at least code and name (코드, 성명) columns' });
+    this.headerFailed = true;
+  }
+
+  result(): RosterParseResult {
+    if (!this.columns && !this.headerFailed) {
+      if (this.above > 0) this.failHeader();
+      else this.errors.push({ line: 1, code: 'empty_file', message: 'empty file: no header' });
+    }
+    return { tickets: this.tickets, errors: this.errors };
+  }
+}
+
 /** Parse a roster CSV (UTF-8, with or without BOM; comma- or tab-separated). */
 export function parseRosterCsv(text: string, options: RosterParseOptions = {}): RosterParseResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -122,11 +224,7 @@ export function parseRosterCsv(text: string, options: RosterParseOptions = {}): 
   // because guessing could pick the ';' that separates programmes.
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 
-  const tickets: Ticket[] = [];
-  const errors: RosterError[] = [];
-  const seen = new Map<string, number>();
-  let columns: (Field | undefined)[] | undefined;
-  let headerFailed = false;
+  const rows = new RosterRows(options);
   // Physical line bookkeeping: count line breaks between row starts.
   let offset = 0;
   let line = 1;
@@ -146,54 +244,29 @@ export function parseRosterCsv(text: string, options: RosterParseOptions = {}): 
     step: (result) => {
       const at = lineAt(rowStart);
       rowStart = result.meta.cursor;
-      if (headerFailed) return;
       const cells = result.data.map((c) => (typeof c === 'string' ? c : ''));
-      const problem = result.errors.find((e) => e.type !== 'Delimiter');
-      if (cells.every((c) => c.trim() === '') && !problem) return;
-      if (!columns) {
-        columns = cells.map(headerField);
-        if (!columns.includes('code') || !columns.includes('name')) {
-          errors.push({ line: 1, message: 'no recognizable header: need at least code and name (코드, 성명) columns' });
-          headerFailed = true;
-        }
-        return;
-      }
-      if (problem) {
-        errors.push({ line: at, message: `unreadable row: ${problem.message}` });
-        return;
-      }
-      const row: Partial<Record<Field, string>> = {};
-      columns.forEach((f, i) => {
-        if (f && row[f] === undefined) row[f] = (cells[i] ?? '').trim();
-      });
-      const outcome = toTicket(row, options.timeZone);
-      if ('error' in outcome) {
-        errors.push({ line: at, message: outcome.error });
-        return;
-      }
-      const first = seen.get(outcome.ticket.code);
-      if (first !== undefined) {
-        errors.push({ line: at, message: `duplicate code ${outcome.ticket.code} (first on line ${first})` });
-        return;
-      }
-      seen.set(outcome.ticket.code, at);
-      tickets.push(outcome.ticket);
+      const error = result.errors.find((e) => e.type !== 'Delimiter');
+      const problem: RowProblem | undefined = error
+        ? { code: 'unreadable_row', params: { detail: error.message }, message: `unreadable row: ${error.message}` }
+        : undefined;
+      rows.row(at, cells, problem);
     },
   });
-
-  if (!columns && !headerFailed) errors.push({ line: 1, message: 'empty file: no header' });
-  return { tickets, errors };
+  return rows.result();
 }
 
-function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): { ticket: Ticket } | { error: string } {
+function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): { ticket: Ticket } | { error: RowProblem } {
   const rawCode = row.code ?? '';
-  if (rawCode === '') return { error: 'missing code' };
+  if (rawCode === '') return { error: { code: 'missing_code', message: 'missing code' } };
   const code = normalizeScan(rawCode);
-  if (!code.ok) return { error: `bad code: ${code.detail}` };
+  if (!code.ok) return { error: { code: 'bad_code', params: { detail: code.detail }, message: `bad code: ${code.detail}` } };
   const name = row.name ?? '';
-  if (name === '') return { error: 'missing name' };
+  if (name === '') return { error: { code: 'missing_name', message: 'missing name' } };
   const category = parseCategory(row.category ?? '');
-  if (!category) return { error: `unknown category "${row.category ?? ''}"` };
+  if (!category) {
+    const value = row.category ?? '';
+    return { error: { code: 'unknown_category', params: { value }, message: `unknown category "${value}"` } };
+  }
   const ticket: Ticket = {
     code: code.code,
     name,
@@ -207,11 +280,14 @@ function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefi
     const cell = row[field] ?? '';
     if (cell === '') continue;
     const bound = parseBound(cell, end, timeZone);
-    if ('error' in bound) return { error: `bad ${field === 'validFrom' ? 'valid_from' : 'valid_until'} "${cell}": ${bound.error}` };
+    if ('error' in bound) {
+      const column = field === 'validFrom' ? 'valid_from' : 'valid_until';
+      return { error: { code: 'bad_date', params: { column, value: cell, detail: bound.error }, message: `bad ${column} "${cell}": ${bound.error}` } };
+    }
     ticket[field] = bound.iso;
   }
   if (ticket.validFrom && ticket.validUntil && Date.parse(ticket.validUntil) <= Date.parse(ticket.validFrom)) {
-    return { error: 'bad dates: valid_until is not after valid_from' };
+    return { error: { code: 'dates_order', message: 'bad dates: valid_until is not after valid_from' } };
   }
   if (row.note) ticket.note = row.note;
   return { ticket };

@@ -70,16 +70,16 @@ describe('parseRosterCsv: errors by physical line', () => {
     expect(tickets.map((t) => [t.code, t.name, t.company])).toEqual([['A', 'Doe, Jane', 'Acme, Inc.'], ['C', 'Kim', 'Acme']]);
     expect(tickets[0]?.note).toBe('line one\r\nline two');
     expect(errors).toEqual([
-      { line: 4, message: 'missing name' },
-      { line: 8, message: 'missing code' },
-      { line: 9, message: 'duplicate code A (first on line 2)' },
+      { line: 4, code: 'missing_name', message: 'missing name' },
+      { line: 8, code: 'missing_code', message: 'missing code' },
+      { line: 9, code: 'duplicate_code', params: { code: 'A', first: 2 }, message: 'duplicate code A (first on line 2)' },
     ]);
   });
 
   it('skips blank lines but keeps counting them', () => {
     const { tickets, errors } = parseRosterCsv('code,name\n\nA,Ann\n\n\nA,Again\n');
     expect(tickets).toHaveLength(1);
-    expect(errors).toEqual([{ line: 6, message: 'duplicate code A (first on line 3)' }]);
+    expect(errors).toEqual([{ line: 6, code: 'duplicate_code', params: { code: 'A', first: 3 }, message: 'duplicate code A (first on line 3)' }]);
   });
 
   it('reports bad categories, codes and dates and skips those rows', () => {
