@@ -267,12 +267,26 @@ export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;
 export const AdminEventsResponse = z.object({ events: z.array(EventBundle) });
 export type AdminEventsResponse = z.infer<typeof AdminEventsResponse>;
 
-/** `POST /v1/admin/events/:id/tickets/import` (body: the CSV). */
+/**
+ * `POST /v1/admin/events/:id/tickets/import` (body: the file itself, CSV or XLSX; see
+ * core/roster-file.ts). `line` is the CSV line or the sheet's row number.
+ */
 export const ImportResult = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      message: z.string(),
+      // Added without a bump (optional): a machine-readable kind (core/csv.ts RosterErrorCode) and its values.
+      code: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+  /** What the file was read as (optional: servers before XLSX imports omit them). */
+  format: z.enum(['csv', 'xlsx']).optional(),
+  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'cp949']).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

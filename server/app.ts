@@ -18,6 +18,7 @@ import { hashToken } from './repo/devices';
 import { adminRoutes } from './routes/admin';
 import { consoleRoutes } from './routes/console';
 import { lookupRoutes } from './routes/lookup';
+import { importRoutes } from './routes/import';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
 import { syncRoutes } from './routes/sync';
@@ -84,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pairRoutes(app, routeDeps);
   syncRoutes(app, routeDeps);
   adminRoutes(app, routeDeps);
+  // Its own scope: roster files arrive as raw bytes whatever their Content-Type.
+  await app.register(async (scope) => importRoutes(scope, routeDeps));
   reportRoutes(app, routeDeps);
   lookupRoutes(app, routeDeps);
   await consoleRoutes(app, routeDeps);

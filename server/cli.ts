@@ -2,7 +2,7 @@
 //   serve [--demo] [--tickets N] [--port N] [--host H]   run the upstream: HTTPS (venue CA,
 //                                                          or TURNOUT_TLS_CERT/KEY) and the
 //                                                          plain-HTTP redirect port
-//   import <eventId> <file.csv>                            load a roster CSV
+//   import <eventId> <file.csv|file.xlsx>                  load a roster (CSV or XLSX)
 //   pair <eventId> [--checkpoint ID] [--server URL]        pairing QR in the terminal
 //   export <eventId> [--out file.csv]                      every check-in as CSV
 //   revoke <deviceId>                                      cut a kiosk off
@@ -10,20 +10,21 @@
 //                                                          from stdin, hidden on a terminal)
 // Settings come from the environment (server/config.ts).
 
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
-import { parseRosterCsv } from '../core/csv';
+import type { ImportResult } from '../core/protocol';
+import { RosterFileError } from '../core/roster-file';
 import { loadConfig, sqlitePathFor, type ServerConfig } from './config';
 import { openDatabase, type Db } from './db/connect';
 import { DEMO_TICKETS, seedDemo } from './demo';
 import { exportCheckinsCsv } from './export/checkins-csv';
-import { decodeCsvBody, pairingLink } from './routes/admin';
+import { importRosterFile } from './import/roster';
+import { pairingLink } from './routes/admin';
 import { createPairingCode, revokeDevice } from './repo/devices';
 import { getEventBundle, getEventInfo, hashStaffPin, storeStaffPinHash } from './repo/events';
-import { importTickets, withoutStatus } from './repo/tickets';
 import { pairingServers, venueServers } from './tls/link-servers';
 import { leafNames } from './tls/names';
 import { startServer, type RunningServer } from './tls/serve';
@@ -31,7 +32,7 @@ import { openVenueKeys } from './tls/venue-ca';
 
 const USAGE = `usage: tsx server/cli.ts <command>
   serve [--demo] [--tickets N] [--port N] [--host H]
-  import <eventId> <file.csv>
+  import <eventId> <file.csv|file.xlsx>
   pair <eventId> [--checkpoint ID] [--server URL]
   export <eventId> [--out file.csv]
   revoke <deviceId>
@@ -196,13 +197,22 @@ async function main(): Promise<void> {
     case 'import': {
       const [eventId, file] = args;
       if (!eventId || !file) fail(USAGE);
-      return withDb(async ({ db }) => {
+      return withDb(async ({ db }, config) => {
         const event = (await getEventInfo(db, eventId)) ?? fail(`No event ${eventId}`);
-        const parsed = parseRosterCsv(decodeCsvBody(readFileSync(file)), { timeZone: event.timeZone });
-        const counts = await importTickets(db, eventId, withoutStatus(parsed.tickets));
-        say(`imported ${counts.imported}, updated ${counts.updated}, unchanged ${counts.unchanged}, errors ${parsed.errors.length}`);
-        for (const e of parsed.errors) say(`  line ${e.line}: ${e.message}`);
-        if (parsed.errors.length) process.exitCode = 2;
+        // Refuse by size before reading a huge file into memory.
+        const size = statSync(file).size;
+        if (size > config.importBodyLimit) fail(`${file}: ${size} bytes, more than the ${config.importBodyLimit}-byte import limit. Split it into smaller files.`);
+        let result: ImportResult;
+        try {
+          result = await importRosterFile(db, eventId, readFileSync(file), { timeZone: event.timeZone, maxBytes: config.importBodyLimit });
+        } catch (err) {
+          if (err instanceof RosterFileError) fail(`${file}: ${err.message}`);
+          throw err;
+        }
+        const read = result.format === 'xlsx' ? 'XLSX, first sheet' : `CSV, ${result.encoding ?? 'utf-8'}`;
+        say(`${file} (${read}): imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, errors ${result.errors.length}`);
+        for (const e of result.errors) say(`  ${result.format === 'xlsx' ? 'row' : 'line'} ${e.line}: ${e.message}`);
+        if (result.errors.length) process.exitCode = 2;
       });
     }
     case 'pair': {

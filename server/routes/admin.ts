@@ -1,11 +1,11 @@
 // Organiser routes (`/v1/admin/*`, admin token): events with programmes and
-// checkpoints, the event's staff PIN, roster import (CSV), ticket status,
+// checkpoints, the event's staff PIN, ticket status,
 // pairing codes and devices (list, rename/move, revoke). Access (admin token,
-// viewer token, console session with CSRF) is admin-auth.ts's. Reports (tallies, exports) are in reports.ts.
+// viewer token, console session with CSRF) is admin-auth.ts's. Roster imports are
+// in import.ts, reports (tallies, exports) in reports.ts.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseRosterCsv } from '../../core/csv';
 import { formatPairingLink } from '../../core/pairing-link';
 import { PinSchema } from '../../core/kiosk-api';
 import {
@@ -15,7 +15,6 @@ import {
   TicketStatusRequest,
   type AdminEventsResponse,
   type DevicesResponse,
-  type ImportResult,
   type PairingCode,
 } from '../../core/protocol';
 import { requireAdmin } from '../admin-auth';
@@ -23,7 +22,7 @@ import type { RouteDeps } from '../deps';
 import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
 import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice } from '../repo/devices';
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
-import { importTickets, setTicketStatus, withoutStatus } from '../repo/tickets';
+import { setTicketStatus } from '../repo/tickets';
 import { pairingServers } from '../tls/link-servers';
 
 /**
@@ -32,19 +31,6 @@ import { pairingServers } from '../tls/link-servers';
  */
 export function pairingLink(server: string | readonly string[], code: string, checkpointId?: string | null, fp?: string): string {
   return formatPairingLink({ servers: server, code, checkpointId, fp });
-}
-
-/** The roster body as text: UTF-8 only (with or without BOM). */
-export function decodeCsvBody(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(body);
-    } catch {
-      throw badRequest('The CSV is not UTF-8. In Excel choose "CSV UTF-8 (comma delimited)".', 'not_utf8');
-    }
-  }
-  throw badRequest('Send the roster as the request body with Content-Type text/csv', 'missing_csv');
 }
 
 type IdParams = { id: string };
@@ -67,12 +53,6 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
     return event;
   }
-
-  app.addContentTypeParser(
-    ['text/csv', 'application/csv', 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: config.importBodyLimit },
-    (_req, body, done) => done(null, body),
-  );
 
   app.get('/v1/admin/events', { preHandler: auth }, async (): Promise<AdminEventsResponse> => ({
     events: await listEventBundles(db),
@@ -122,20 +102,6 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
     request.log.info({ eventId: event.id }, 'staff PIN cleared');
     return { eventId: event.id, staffPin: null };
   });
-
-  app.post<{ Params: IdParams }>(
-    '/v1/admin/events/:id/tickets/import',
-    { preHandler: auth, bodyLimit: config.importBodyLimit },
-    async (request): Promise<ImportResult> => {
-      const event = await eventOr404(request);
-      const text = decodeCsvBody(request.body);
-      const parsed = parseRosterCsv(text, { timeZone: event.timeZone });
-      // Rows read well are stored even when others have errors: fix those lines and import again.
-      const counts = await importTickets(db, event.id, withoutStatus(parsed.tickets), now());
-      request.log.info({ eventId: event.id, ...counts, errors: parsed.errors.length }, 'roster imported');
-      return { ...counts, errors: parsed.errors };
-    },
-  );
 
   app.patch<{ Params: IdParams & { code: string } }>(
     '/v1/admin/events/:id/tickets/:code',

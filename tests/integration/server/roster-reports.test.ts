@@ -46,7 +46,7 @@ describe.each(backends())('roster and reports ($kind)', (backend) => {
     const cursor = (await pull(0)).next;
     const csv = 'code,name,company,category,programmes,note\n' + 'K-001,김철현,(주)한빛정밀,visitor,p1,\n' + 'K-002,이영희,대성테크 (이전),press,,휠체어 이용\n';
     const res = await expectJson<ImportResult>(await importCsv(csv), 200);
-    expect(res).toEqual({ imported: 0, updated: 1, unchanged: 1, errors: [] });
+    expect(res).toEqual({ imported: 0, updated: 1, unchanged: 1, errors: [], format: 'csv', encoding: 'utf-8' });
     const changed = (await pull(cursor)).items;
     expect(changed.map((t) => [t.code, t.company])).toEqual([['K-002', '대성테크 (이전)']]);
     const all = (await pull(0)).items.filter((t) => t.code.startsWith('K-'));
@@ -66,11 +66,11 @@ describe.each(backends())('roster and reports ($kind)', (backend) => {
     expect(byCode.get('K-005')).toBe('valid');
   });
 
-  it('refuses non-UTF-8 files and unknown events', async () => {
-    const cp949 = new Uint8Array([0xc4, 0xda, 0xb5, 0xe5, 0x2c, 0x41, 0x0a]); // "코드,A" in CP949
-    const res = await importCsv(cp949, 'application/octet-stream');
+  it('refuses files that are neither UTF-8 nor CP949, and unknown events', async () => {
+    const latin1 = new Uint8Array([...'code,name\nA,M\u00fcller\n'].map((c) => c.charCodeAt(0)));
+    const res = await importCsv(latin1, 'application/octet-stream');
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('not_utf8');
+    expect((await res.json()).error.code).toBe('unknown_encoding');
     const none = await s.admin('/v1/admin/events/nope/tickets/import', { method: 'POST', body: 'code,name\n', headers: { 'content-type': 'text/csv' } });
     expect(none.status).toBe(404);
   });

@@ -1,0 +1,38 @@
+// A roster file into an event (the admin import route and `npm run server --
+// import`): core/roster-file reads CSV or XLSX from the bytes, the streaming
+// exceljs reader here reads sheets, and repo/tickets stores what was read.
+// A file refused as a whole (too large, an .xls, an encoding we cannot be sure
+// of) throws RosterFileError and stores nothing; rows with errors are reported
+// by line and the good rows are stored, so fixing those lines and importing
+// again completes the roster.
+
+import type { Kysely } from 'kysely';
+import { parseRosterFile, ROSTER_MAX_BYTES, XLSX_MAX_UNPACKED } from '../../core/roster-file';
+import type { ImportResult } from '../../core/protocol';
+import type { Database } from '../db/schema-types';
+import { importTickets, withoutStatus } from '../repo/tickets';
+import { iconvCp949 } from './cp949';
+import { readFirstSheetStreaming } from './xlsx-sheet';
+
+export interface RosterImportOptions {
+  timeZone: string;
+  maxBytes?: number;
+  maxUnpacked?: number;
+  now?: number;
+}
+
+export async function importRosterFile(
+  db: Kysely<Database>,
+  eventId: string,
+  bytes: Uint8Array,
+  { timeZone, maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED, now = Date.now() }: RosterImportOptions,
+): Promise<ImportResult> {
+  const parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetStreaming, decodeCp949: iconvCp949, maxBytes, maxUnpacked });
+  const counts = await importTickets(db, eventId, withoutStatus(parsed.tickets), now);
+  return {
+    ...counts,
+    errors: parsed.errors,
+    format: parsed.format,
+    ...(parsed.encoding ? { encoding: parsed.encoding } : {}),
+  };
+}
