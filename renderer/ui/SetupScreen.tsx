@@ -1,12 +1,15 @@
 // Setup: pick this desk's checkpoint (and direction for entry/exit doors). When
 // paired, say with which server; otherwise offer pairing (a scanned pairing link
-// works here too, see App) and a local roster CSV import with errors by line.
+// works here too, see App) and a local roster import (CSV or XLSX, read in the
+// event's time zone) with errors by line, each said in the kiosk's language.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Checkpoint, Direction } from '../../core/model';
-import { parseRosterCsv } from '../../core/csv';
-import { putTickets, ticketCount } from '../storage/roster';
+import type { RosterError } from '../../core/csv';
+import { XLSX_MIME } from '../../core/roster-file';
+import { importRosterFileOnKiosk, type KioskImportOutcome } from '../import/roster-import';
+import { ticketCount } from '../storage/roster';
 import { useKiosk } from './KioskContext';
 import { StaffPinNotice } from './StaffPinNotice';
 import { BadgeSetup } from './BadgeSetup';
@@ -16,7 +19,8 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
   const { t } = useTranslation();
   const [direction, setDirection] = useState<Direction>(session?.direction ?? 'entry');
   const tickets = useLiveQuery(() => ticketCount(db), [db]) ?? 0;
-  const [report, setReport] = useState<{ imported: number; errors: { line: number; message: string }[] } | null>(null);
+  const [report, setReport] = useState<KioskImportOutcome | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const pick = (cp: Checkpoint) => {
     setSession({ checkpointId: cp.id, direction: cp.mode === 'entry_exit' ? direction : 'entry' });
@@ -24,10 +28,16 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
   };
 
   const importFile = async (file: File) => {
-    const { tickets: rows, errors } = parseRosterCsv(await file.text());
-    const imported = await putTickets(db, rows);
-    setReport({ imported, errors });
+    setImporting(true);
+    setReport(null);
+    try {
+      setReport(await importRosterFileOnKiosk(db, file, { timeZone: config.event.timeZone }));
+    } finally {
+      setImporting(false);
+    }
   };
+  // Errors from core carry a code said in the kiosk's language; older ones only an English message.
+  const rowMessage = (e: RosterError) => (e.code ? t(`rosterImport.row.${e.code}`, e.params ?? {}) : e.message);
 
   return (
     <div className="screen screen--setup">
@@ -64,9 +74,20 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
           </span>
         ) : (
           <>
-            <label className="btn btn--ghost">
-              {t('setup.importCsv')}
-              <input type="file" accept=".csv,text/csv" hidden data-testid="csv-input" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); }} />
+            <label className="btn btn--ghost" aria-disabled={importing}>
+              {importing ? t('setup.importing') : t('setup.importRoster')}
+              <input
+                type="file"
+                accept={`.csv,.txt,.xlsx,text/csv,${XLSX_MIME}`}
+                hidden
+                disabled={importing}
+                data-testid="csv-input"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = ''; // the same file again is a new import
+                  if (f) void importFile(f);
+                }}
+              />
             </label>
             {onPair && (
               <button type="button" className="btn btn--ghost" data-testid="open-pairing" onClick={onPair}>
@@ -78,10 +99,31 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
       </div>
       <StaffPinNotice />
       <BadgeSetup />
-      {report && (
-        <div className="setup__report" data-testid="import-report" data-imported={report.imported} data-errors={report.errors.length}>
-          <p>{t('setup.imported', { count: report.imported })}{report.errors.length > 0 && ` · ${t('setup.importErrors', { count: report.errors.length })}`}</p>
-          <ul>{report.errors.slice(0, 20).map((e) => <li key={e.line}>{t('setup.line', e)}</li>)}</ul>
+      {report && !report.ok && (
+        <div className="setup__report setup__report--failed" role="alert" data-testid="import-report" data-imported={0} data-failed={report.code}>
+          <p>{t('setup.importFailed', { message: t(`rosterImport.file.${report.code}`, report.params) })}</p>
+        </div>
+      )}
+      {report?.ok && (
+        <div
+          className="setup__report"
+          data-testid="import-report"
+          data-imported={report.imported}
+          data-errors={report.errors.length}
+          data-format={report.format}
+          data-encoding={report.encoding}
+        >
+          <p>
+            {t('setup.imported', { count: report.imported })}
+            {report.errors.length > 0 && ` · ${t('setup.importErrors', { count: report.errors.length })}`}
+            {' · '}
+            {report.format === 'xlsx' ? t('setup.readAs_xlsx') : t('setup.readAs_csv', { encoding: (report.encoding ?? 'utf-8').toUpperCase() })}
+          </p>
+          <ul>
+            {report.errors.slice(0, 20).map((e) => (
+              <li key={e.line}>{t(report.format === 'xlsx' ? 'setup.row' : 'setup.line', { line: e.line, message: rowMessage(e) })}</li>
+            ))}
+          </ul>
         </div>
       )}
     </div>
