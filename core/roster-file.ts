@@ -30,6 +30,7 @@ export type RosterFileErrorCode =
   | 'xlsx_too_large'
   | 'xlsx_damaged'
   | 'unknown_encoding'
+  | 'ambiguous_encoding'
   | 'binary';
 
 /** A roster file refused as a whole: nothing was imported. `status` is the HTTP status the server answers with. */

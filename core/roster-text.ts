@@ -2,8 +2,9 @@
 // UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode text"), or
 // CP949/EUC-KR, which Korean Excel writes for plain "CSV (comma delimited)".
 // Never a guess that garbles: bytes that are valid UTF-8 are UTF-8 (other
-// encodings almost never are); otherwise the bytes must read as CP949 AND look
-// like Korean text, else the file is refused and the user told how to save it.
+// encodings almost never are) unless they read as plausibly as Korean CP949;
+// otherwise the bytes must read as CP949 AND look like Korean text, else the
+// file is refused and the user told how to save it.
 // Decoding is never ours: UTF-8/16 by the platform's TextDecoder, CP949 by a
 // decoder the caller brings. The kiosk's is Chromium's TextDecoder("euc-kr"),
 // which the WHATWG Encoding standard defines as windows-949 (CP949/UHC). Node's
@@ -21,7 +22,7 @@ export const platformCp949: Cp949Decoder = (bytes) => strict('euc-kr', bytes);
 
 export class RosterEncodingError extends Error {
   constructor(
-    readonly kind: 'unknown_encoding' | 'binary',
+    readonly kind: 'unknown_encoding' | 'ambiguous_encoding' | 'binary',
     message: string,
   ) {
     super(message);
@@ -64,6 +65,35 @@ export function looksLikeCp949Korean(bytes: Uint8Array): boolean {
   return common > 0 && odd * 4 <= common;
 }
 
+const HANGUL = /[\uAC00-\uD7A3]/;
+const NON_ASCII = /[^\x00-\x7F]/;
+const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+
+/** Every non-ASCII character touches an ASCII letter: accents inside Latin words (Müller, José, Ærø). */
+function latinWords(text: string): boolean {
+  const chars = [...text];
+  return chars.every((c, i) => c.charCodeAt(0) < 0x80 || isLatin(chars[i - 1]) || isLatin(chars[i + 1]));
+}
+
+/** Hangul, and none of it touching an ASCII letter: how names and companies sit in Korean CSV fields. */
+function koreanWords(text: string): boolean {
+  const chars = [...text];
+  return HANGUL.test(text) && chars.every((c, i) => !HANGUL.test(c) || (!isLatin(chars[i - 1]) && !isLatin(chars[i + 1])));
+}
+
+/**
+ * Bytes valid as UTF-8 that may still be CP949: a few Hangul syllables (217 of
+ * the 2,350, e.g. 홍 = C8 AB) are also valid UTF-8 pairs, read as Latin
+ * letters (ȫ). When the UTF-8 reading has no Hangul and its non-ASCII characters
+ * stand apart from Latin words, while the CP949 reading is plausible Korean
+ * standing apart from Latin letters, the file could be either: refuse it.
+ */
+function ambiguous(bytes: Uint8Array, utf8: string, cp949: Cp949Decoder): boolean {
+  if (HANGUL.test(utf8) || !NON_ASCII.test(utf8) || latinWords(utf8) || !looksLikeCp949Korean(bytes)) return false;
+  const korean = cp949(bytes);
+  return korean !== undefined && koreanWords(korean);
+}
+
 /** Decodes a roster's bytes, or throws RosterEncodingError saying why it will not. */
 export function decodeRosterText(bytes: Uint8Array, cp949: Cp949Decoder = platformCp949): { text: string; encoding: RosterEncoding } {
   const b = bytes;
@@ -83,7 +113,15 @@ export function decodeRosterText(bytes: Uint8Array, cp949: Cp949Decoder = platfo
     throw new RosterEncodingError('binary', `This is not a text CSV (it holds binary data). ${SAVE_AS}`);
   }
   const utf8 = strict('utf-8', b);
-  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  if (utf8 !== undefined) {
+    if (ambiguous(b, utf8, cp949)) {
+      throw new RosterEncodingError(
+        'ambiguous_encoding',
+        `The file reads as UTF-8 and as Korean CP949 alike, so it cannot be read without risking garbled names. Save it as "CSV UTF-8" (Excel then marks it) or as an Excel workbook (.xlsx).`,
+      );
+    }
+    return { text: utf8, encoding: 'utf-8' };
+  }
   const korean = looksLikeCp949Korean(b) ? cp949(b) : undefined;
   if (korean !== undefined) return { text: korean, encoding: 'cp949' };
   throw new RosterEncodingError(

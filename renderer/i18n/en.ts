@@ -29,6 +29,7 @@ export const en = {
       xlsx_too_large: 'the workbook unpacks to more than {{limit}}. Split the roster into smaller files, or save it as CSV.',
       xlsx_damaged: 'the workbook is damaged. Open it in Excel and save it again.',
       unknown_encoding: 'the file is neither UTF-8 nor Korean (CP949) text, so names would be garbled. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
+      ambiguous_encoding: 'the file reads as UTF-8 and as Korean (CP949) alike, so names could be garbled. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
       binary: 'this is not a text CSV. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
     },
     row: {

@@ -31,6 +31,7 @@ export const ko: Strings = {
       xlsx_too_large: '통합 문서의 압축을 풀면 {{limit}}를 넘습니다. 명단을 나누거나 CSV로 저장해 주세요.',
       xlsx_damaged: '통합 문서가 손상되었습니다. 엑셀에서 열어 다시 저장해 주세요.',
       unknown_encoding: 'UTF-8도 한글(CP949) 텍스트도 아니어서 이름이 깨집니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
+      ambiguous_encoding: 'UTF-8로도 한글(CP949)로도 읽혀 이름이 깨질 수 있습니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
       binary: '텍스트 CSV 파일이 아닙니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
     },
     row: {

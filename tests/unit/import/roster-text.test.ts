@@ -87,19 +87,53 @@ describe('decodeRosterText', () => {
     expect(() => decodeRosterText(bytes, iconvCp949)).toThrow(RosterEncodingError);
   });
 
-  it('property: any text of ASCII and everyday Hangul round-trips through CP949', () => {
+  it('property: a CP949 roster is read exactly or refused, never garbled (both decoders)', () => {
     const syllables = commonSyllables();
     expect(syllables).toHaveLength(2350);
-    const ch = fc.oneof(fc.constantFrom(...syllables), fc.constantFrom(...'abcXYZ019,;-() '.split('')));
+    const hangulWord = fc.array(fc.constantFrom(...syllables), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    const latinWord = fc.string({ unit: fc.constantFrom(...'abcXYZ0189-()'.split('')), minLength: 1, maxLength: 6 });
+    // Fields as rosters hold them: Hangul words never glued to Latin letters.
+    const field = fc.array(fc.oneof(hangulWord, latinWord), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    const row = fc.array(field, { minLength: 1, maxLength: 4 }).map((f) => f.join(','));
+    let korean = 0;
     fc.assert(
-      fc.property(fc.array(ch, { minLength: 1, maxLength: 60 }), fc.constantFrom(...syllables), (chars, one) => {
-        const text = [one, ...chars].join('');
+      fc.property(fc.array(row, { minLength: 1, maxLength: 5 }), (rows) => {
+        const text = `code,name\r\n${rows.join('\r\n')}\r\n`;
+        if (!/[\uAC00-\uD7A3]/.test(text)) return;
         const bytes = encodeCp949(text);
         for (const decoder of [iconvCp949, undefined]) {
-          const read = decodeRosterText(bytes, decoder);
-          expect(read.encoding).toBe('cp949');
-          expect(read.text).toBe(text);
+          let read: ReturnType<typeof decodeRosterText>;
+          try {
+            read = decodeRosterText(bytes, decoder);
+          } catch (err) {
+            expect((err as RosterEncodingError).kind).toBe('ambiguous_encoding');
+            continue;
+          }
+          expect(read).toEqual({ text, encoding: 'cp949' });
+          korean++;
         }
+      }),
+      { numRuns: 300 },
+    );
+    expect(korean).toBeGreaterThan(500); // refusals are the rare few-syllable case, not the rule
+  });
+
+  it('a few Hangul that are also valid UTF-8 (홍 = C8 AB reads as ȫ) are refused as ambiguous, not read as Latin', () => {
+    const bytes = encodeCp949('code,name\nA-1,홍\n');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toContain('ȫ');
+    expect(refused(bytes)).toBe('ambiguous_encoding');
+  });
+
+  it('property: UTF-8 Western names without a BOM are read as UTF-8', () => {
+    const accented = [...'áâãäåæçèéêëìíîïñòóôõöøùúûüýÿÀÉÖÜąčęłńőśźżşğıơư'];
+    const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz');
+    const word = fc
+      .tuple(fc.string({ unit: letters, minLength: 1, maxLength: 6 }), fc.constantFrom(...accented), fc.string({ unit: letters, maxLength: 6 }))
+      .map(([a, b, c]) => a + b + c);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), (words) => {
+        const text = `code,name\n${words.map((w, i) => `${i},${w}`).join('\n')}\n`;
+        expect(decodeRosterText(new TextEncoder().encode(text), iconvCp949)).toEqual({ text, encoding: 'utf-8' });
       }),
     );
   });
