@@ -66,7 +66,7 @@ export function looksLikeCp949Korean(bytes: Uint8Array): boolean {
 }
 
 const HANGUL = /[\uAC00-\uD7A3]/;
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /\P{ASCII}/u;
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
 /** Every non-ASCII character touches an ASCII letter: accents inside Latin words (Müller, José, Ærø). */

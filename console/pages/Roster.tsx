@@ -22,7 +22,7 @@ export function RosterPage() {
 }
 
 function Upload({ eventId }: { eventId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { handleError } = useConsole();
   const [file, setFile] = useState<File>();
   const [progress, setProgress] = useState<number>();
@@ -37,8 +37,8 @@ function Upload({ eventId }: { eventId: string }) {
     try {
       setResult(await uploadRoster(eventId, file, setProgress));
     } catch (err) {
-      if (err instanceof ApiFailure && err.status === 415) setError(t('roster.unsupported'));
-      else if (err instanceof ApiFailure && err.code === 'not_utf8') setError(t('roster.notUtf8'));
+      // A file refused as a whole says why in the console's language, by the server's code.
+      if (err instanceof ApiFailure && i18n.exists(`rosterFile.${err.code}`)) setError(t('roster.refused', { reason: t(`rosterFile.${err.code}`) }));
       else setError(handleError(err));
     } finally {
       setProgress(undefined);
@@ -94,7 +94,7 @@ function Upload({ eventId }: { eventId: string }) {
                   {result.errors.map((e, i) => (
                     <tr key={i} data-line={e.line}>
                       <td className="num">{e.line}</td>
-                      <td className="wrap">{e.message}</td>
+                      <td className="wrap">{e.code && i18n.exists(`rosterRow.${e.code}`) ? t(`rosterRow.${e.code}`, e.params ?? {}) : e.message}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,13 +1,16 @@
 // The roster in the console: a CSV upload shows a progress bar, then the
 // counts (new / updated / unchanged) and every refused line by its number
 // while the good rows are stored; uploading it again changes nothing; an XLSX
-// goes to the server as it is; and a ticket is found by part of its name and
+// (Korean headers) goes to the server as it is and is read there, a broken one
+// is refused in the console's language; and a ticket is found by part of its name and
 // shown with every scan of it, conflict marked.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { demoTicket } from '../../core/demo/roster';
+import { XLSX_MIME } from '../../core/roster-file';
 import { ADMIN, EVENT_ID, login, seedDemoScans, startConsoleServer, type ConsoleServer, type DemoScans } from './support/console';
 
 let s: ConsoleServer;
@@ -87,17 +90,33 @@ test('the upload shows its progress while a large roster is sent', async ({ page
   expect(seen).toContain('Reading the roster on the server…');
 });
 
-test('an XLSX file is sent as it is, and a server that cannot read it says so', async ({ page }) => {
-  const file = join(dir, 'roster.xlsx');
-  writeFileSync(file, Buffer.from('PK\u0003\u0004 not really a workbook'));
+test('an XLSX workbook with Korean headers is sent as it is and imported; a broken one is refused in the console language', async ({ page }) => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('명단');
+  ws.addRow(['코드', '성명', '회사명', '구분']);
+  ws.addRow(['XLS-001', '한지민', '새한정밀', '방문객']);
+  ws.addRow(['XLS-002', '', '대성테크', '바이어']);
+  const good = join(dir, '명단.xlsx');
+  writeFileSync(good, Buffer.from(await wb.xlsx.writeBuffer()));
+  const broken = join(dir, 'broken.xlsx');
+  writeFileSync(broken, Buffer.from('PK\u0003\u0004 not really a workbook'));
   const sent: string[] = [];
   page.on('request', (r) => r.url().endsWith('/tickets/import') && sent.push(r.headers()['content-type'] ?? ''));
   await login(page, s.base);
   await page.getByTestId('nav-roster').click();
-  await page.getByTestId('roster-file').setInputFiles(file);
+  await page.getByTestId('roster-file').setInputFiles(good);
   await page.getByTestId('roster-upload').click();
-  await expect(page.getByTestId('upload-error')).toBeVisible();
-  expect(sent).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  const result = page.getByTestId('import-result');
+  await expect(result.locator('[data-count="imported"] b')).toHaveText('1');
+  await expect(page.getByTestId('import-errors').locator('tr[data-line="3"]')).toContainText('no name');
+  const get = (code: string) => fetch(`${s.base}/v1/admin/events/${EVENT_ID}/tickets/${code}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  expect(((await (await get('XLS-001')).json()) as { ticket: { name: string } }).ticket.name).toBe('한지민');
+
+  await page.getByTestId('roster-file').setInputFiles(broken);
+  await page.getByTestId('roster-upload').click();
+  await expect(page.getByTestId('upload-error')).toContainText('Nothing was imported');
+  await expect(page.getByTestId('import-result')).toHaveCount(0);
+  expect(sent).toEqual([XLSX_MIME, XLSX_MIME]);
 });
 
 test('ticket lookup by part of a name shows the ticket and its scans, the conflict marked', async ({ page }) => {
