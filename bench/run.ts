@@ -4,6 +4,7 @@
 import { benchBadge } from './badge';
 import { benchDayRead } from './day-read';
 import { benchDecode } from './decode';
+import { benchQrCorpus } from './qr-corpus';
 import { benchJournal } from './journal';
 import { benchIngest } from './ingest';
 import { benchKiosk } from './kiosk';
@@ -14,6 +15,7 @@ import { printRow, writeResults, type Row } from './results';
 
 const sections: Record<string, () => Promise<Row[]>> = {
   decode: () => benchDecode(),
+  'qr-corpus': () => benchQrCorpus(),
   kiosk: () => benchKiosk(Number(process.env.BENCH_ROSTER ?? 200_000)),
   journal: () => benchJournal(),
   xlsx: () => benchXlsx(Number(process.env.BENCH_CHECKINS ?? 100_000)),
