@@ -89,6 +89,9 @@ export async function benchKiosk(rosterSize = 200_000): Promise<Row[]> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // tsx (esbuild keepNames) wraps named functions in __name(); give page-side code one.
     await page.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.addInitScript(`new MutationObserver((_, o) => {
+      if (document.querySelector('[data-testid="scan-prompt"]')) { window.__scanReady = performance.now(); o.disconnect(); }
+    }).observe(document, { subtree: true, childList: true });`);
     const t0 = performance.now();
     await page.goto(`${base}?roster=${rosterSize}&at=${encodeURIComponent(EVENT_DAY)}`);
     await page.locator('[data-checkpoint="info-desk"]').click({ timeout: 600_000 });
@@ -102,6 +105,21 @@ export async function benchKiosk(rosterSize = 200_000): Promise<Row[]> {
       const code = i % 10 === 9 ? `ICW25-UNKNOWN${i}` : demoCode((i * 104729) % rosterSize);
       scans.push(await timeScan(page, code));
     }
+
+    // Cold start: a kiosk restarted (power cut, update) with its 200k roster kept.
+    // From navigation start to the scan screen on display (stamped in the page by
+    // an observer installed before any of its scripts), then a scan typed at once
+    // must get its verdict: "accepting a scan", not only painted.
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.reload();
+      await page.getByTestId('scan-prompt').waitFor({ timeout: 120_000 });
+      const ready = await page.evaluate(() => (window as unknown as { __scanReady?: number }).__scanReady ?? NaN);
+      await timeScan(page, demoCode((i * 15485863) % rosterSize));
+      cold.push(ready);
+    }
+    const loadAll: number[] = [];
+    for (let i = 0; i < 3; i++) loadAll.push(await timeFullScan(page, '\uffff'));
 
     await page.getByTestId('open-search').click();
     const words = ['김철현', 'ㄱㅊㅎ', '이영희', 'ㅂㅅㅎ', 'jane', 'nguyen', '한빛', demoTicket(123).name, demoTicket(4567).name, 'müller'];
@@ -164,6 +182,14 @@ export async function benchKiosk(rosterSize = 200_000): Promise<Row[]> {
         pass: s95 <= 30,
         peer: 'full cursor scan of the roster (load-and-filter search)',
         peerFigure: `median ${fmtMs(percentile(peer, 50))}, worst ${fmtMs(Math.max(...peer))}`,
+      },
+      {
+        name: `cold start to scan-ready, ${rosterSize / 1000}k roster stored (browser mode: navigation start to the scan screen, which then admits a scan), median of 5`,
+        figure: `${fmtMs(percentile(cold, 50))} (runs ${cold.map((c) => fmtMs(c)).join(', ')})`,
+        budget: '≤ 1.5 s',
+        pass: percentile(cold, 50) <= 1500,
+        peer: 'reading the whole stored roster once (what a kiosk that loads its roster into memory at start adds), same page',
+        peerFigure: fmtMs(percentile(loadAll, 50)),
       },
       { name: `renderer JS heap after GC, ${rosterSize / 1000}k roster`, figure: `${heapMb.toFixed(1)} MB`, budget: '≤ 150 MB', pass: heapMb <= 150 },
     ];
