@@ -7,7 +7,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Lang } from '../i18n';
 import { saveSession, type Session } from '../storage/device';
-import { attachWedge } from '../scan/wedge-attach';
 import { loadConfig } from '../storage/roster';
 import type { Pairing } from '../storage/sync-meta';
 import { looksLikePairingLink } from '../sync/pairing';
@@ -15,6 +14,7 @@ import { KioskContext, useKiosk, type KioskServices } from './KioskContext';
 import { useBoot } from './useBoot';
 import { createScanCapture, ScanCaptureContext } from './scan-capture';
 import { useCheckIn } from './useCheckIn';
+import { useWedge } from './useWedge';
 import { ScanScreen } from './ScanScreen';
 import { SearchScreen } from './SearchScreen';
 import { SetupScreen } from './SetupScreen';
@@ -162,20 +162,18 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
     [setScreen],
   );
 
-  useEffect(() => {
-    if (screen === 'pair') return undefined; // the pairing screen listens itself
-    return attachWedge(window, (code) => {
-      if (capture.take(code)) return;
-      // A pairing link is never a check-in: unpaired kiosks go to pairing, paired ones ignore it.
-      if (looksLikePairingLink(code)) {
-        if (!pairing) openPairing(code);
-        return;
-      }
-      if (screen === 'setup') return;
-      setScreen('scan');
-      void checkIn(code);
-    });
-  }, [screen, checkIn, setScreen, pairing, openPairing, capture]);
+  // The pairing screen listens itself.
+  useWedge((code) => {
+    if (capture.take(code)) return;
+    // A pairing link is never a check-in: unpaired kiosks go to pairing, paired ones ignore it.
+    if (looksLikePairingLink(code)) {
+      if (!pairing) openPairing(code);
+      return;
+    }
+    if (screen === 'setup') return;
+    setScreen('scan');
+    void checkIn(code);
+  }, screen !== 'pair');
 
   if (screen === 'pair') {
     return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;

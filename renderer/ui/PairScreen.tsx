@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TurnoutDb } from '../storage/db';
 import type { Pairing } from '../storage/sync-meta';
-import { attachWedge } from '../scan/wedge-attach';
+import { useWedge } from './useWedge';
 import { getPlatform } from '../platform';
 import { firstSync, looksLikePairingLink, pairDevice, PairError, type PairErrorKind } from '../sync/pairing';
 import type { PullProgress } from '../sync/pull';
@@ -78,15 +78,11 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
   }, [initialLink, resume, run]);
 
   // The USB scanner: a pairing link scanned anywhere on this screen pairs.
-  useEffect(
-    () =>
-      attachWedge(window, (code) => {
-        if (!looksLikePairingLink(code)) return;
-        setText(code);
-        void run(code);
-      }),
-    [run],
-  );
+  useWedge((code) => {
+    if (!looksLikePairingLink(code)) return;
+    setText(code);
+    void run(code);
+  });
 
   const working = phase.kind === 'pairing' || phase.kind === 'syncing' || phase.kind === 'done';
   const p = phase.kind === 'syncing' ? phase.progress : undefined;
