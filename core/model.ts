@@ -16,6 +16,11 @@ export interface EventInfo {
   timeZone: string;
   /** Every day of the event, in order. */
   days: DayKey[];
+  /**
+   * The last venue-local day attendees' personal data is kept (core/retention.ts):
+   * after it the server and the kiosks delete it. Absent: no date set.
+   */
+  retainUntil?: DayKey;
 }
 
 export interface Programme {

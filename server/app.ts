@@ -15,6 +15,7 @@ import { bearerToken } from './auth';
 import type { AppDeps, RouteDeps } from './deps';
 import { ApiError, installErrorHandlers } from './errors';
 import { hashToken } from './repo/devices';
+import { purgeExpired } from './repo/retention';
 import { adminRoutes } from './routes/admin';
 import { consoleRoutes } from './routes/console';
 import { lookupRoutes } from './routes/lookup';
@@ -91,6 +92,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   lookupRoutes(app, routeDeps);
   await consoleRoutes(app, routeDeps);
   caRoutes(app, routeDeps);
+
+  // Retention (server/repo/retention.ts): at start and every 10 minutes, so personal
+  // data past an event's date is gone within minutes even on a server never restarted.
+  let sweep: ReturnType<typeof setInterval> | undefined;
+  const purge = () =>
+    purgeExpired(deps.db, routeDeps.now())
+      .then((done) => {
+        for (const r of done) if (r.tickets + r.walkIns > 0) app.log.info(r, 'retention: personal data deleted');
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'retention sweep failed'));
+  app.addHook('onReady', async () => {
+    await purge();
+    sweep = setInterval(() => void purge(), 10 * 60_000);
+    sweep.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   if (existsSync(config.kioskDir)) {
     await app.register(fastifyStatic, { root: config.kioskDir, prefix: '/kiosk/', index: 'index.html' });

@@ -211,6 +211,43 @@ const voids: Migration = {
   },
 };
 
+// Walk-ins (issue 13): the desk's registration, its consents and the code it issued
+// (its ticket goes in `tickets`, so kiosks pull it with the tickets cursor);
+// `name_key` is what duplicate checks probe. Events gain `retain_until`, the last
+// day personal data is kept (server/repo/retention.ts).
+const walkinsRetention: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('walkins')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('company', 'text', (c) => c.notNull())
+      .addColumn('phone', 'text')
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('programmes', 'text', (c) => c.notNull())
+      .addColumn('consents', 'text', (c) => c.notNull())
+      .addColumn('consent_text', 'text', (c) => c.notNull())
+      .addColumn('checkpoint_id', 'text', (c) => c.notNull())
+      .addColumn('checkin_id', 'text', (c) => c.notNull())
+      .addColumn('registered_at', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'bigint', (c) => c.notNull())
+      .addColumn('name_key', 'text', (c) => c.notNull())
+      .addColumn('duplicate_of', 'text')
+      .addColumn('purged_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('walkins_event_code').on('walkins').columns(['event_id', 'code']).unique().execute();
+    await db.schema.createIndex('walkins_event_name').on('walkins').columns(['event_id', 'name_key']).execute();
+    await db.schema.alterTable('events').addColumn('retain_until', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('events').dropColumn('retain_until').execute();
+    await db.schema.dropTable('walkins').ifExists().execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -218,6 +255,7 @@ export const migrations: Record<string, Migration> = {
   '0004_checkin_badge': checkinBadge,
   '0005_console': consoleSessions,
   '0006_voids': voids,
+  '0007_walkins_retention': walkinsRetention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

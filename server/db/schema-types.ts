@@ -15,6 +15,8 @@ export interface EventsTable {
   updated_at: number;
   /** JSON: StaffPinHash | null (migration 0003_staff_pin) */
   staff_pin: string | null;
+  /** Last venue-local day personal data is kept, YYYY-MM-DD (migration 0007_walkins_retention). */
+  retain_until: string | null;
 }
 
 export interface ProgrammesTable {
@@ -132,6 +134,34 @@ export interface VoidsTable {
   received_at: number;
 }
 
+/** A walk-in registered at a desk (migration 0007_walkins_retention); its ticket is in `tickets` under `code`. */
+export interface WalkInsTable {
+  /** UUIDv7 made on the kiosk: the idempotency key. */
+  id: string;
+  event_id: string;
+  device_id: string;
+  code: string;
+  name: string;
+  company: string;
+  phone: string | null;
+  category: string;
+  /** JSON: string[] */
+  programmes: string;
+  /** JSON: {item, granted}[] */
+  consents: string;
+  consent_text: string;
+  checkpoint_id: string;
+  checkin_id: string;
+  registered_at: string;
+  received_at: number;
+  /** Folded name (core/walkin.ts foldText), blanked at retention: what duplicate checks probe. */
+  name_key: string;
+  /** Code of an earlier walk-in of possibly the same person. */
+  duplicate_of: string | null;
+  /** Epoch ms when retention blanked its personal data. */
+  purged_at: number | null;
+}
+
 /** One row per event (`name` = `seq:<eventId>`): the last sequence number handed out. */
 export interface CountersTable {
   name: string;
@@ -161,4 +191,5 @@ export interface Database {
   counters: CountersTable;
   console_sessions: ConsoleSessionsTable;
   voids: VoidsTable;
+  walkins: WalkInsTable;
 }

@@ -9,6 +9,7 @@ import { allCheckins } from '../repo/checkins';
 import { deviceNames } from '../repo/devices';
 import { getCheckpoints } from '../repo/events';
 import { voidsOf } from '../repo/voids';
+import { walkInsOf } from '../repo/walkins';
 
 export const EXPORT_COLUMNS = [
   'id',
@@ -33,6 +34,10 @@ export const EXPORT_COLUMNS = [
   // Appended 2026-12 (undo): when and why the desk voided the check-in; empty otherwise.
   'voided_at',
   'void_reason',
+  // Appended 2026-12 (walk-ins): when the ticket was registered at a desk, and the
+  // code of an earlier walk-in that is possibly the same person; empty otherwise.
+  'walk_in_registered_at',
+  'possible_duplicate_of',
 ] as const;
 
 /** Index of a column in EXPORT_COLUMNS (for typing cells). */
@@ -55,10 +60,11 @@ export async function* exportRows(db: Kysely<Database>, eventId: string): AsyncG
         .execute();
       for (const t of found) people.set(t.code, t);
     }
-    const voids = await voidsOf(db, rows.map((r) => r.id));
+    const [voids, walkIns] = await Promise.all([voidsOf(db, rows.map((r) => r.id)), walkInsOf(db, eventId, codes)]);
     yield rows.map((r) => {
       const t = people.get(r.code);
       const v = voids.get(r.id);
+      const w = walkIns.get(r.code);
       return [
         r.id,
         r.code,
@@ -81,6 +87,8 @@ export async function* exportRows(db: Kysely<Database>, eventId: string): AsyncG
         r.badge,
         v?.voided_at,
         v ? (v.note ? `${v.reason}: ${v.note}` : v.reason) : undefined,
+        w?.registered_at,
+        w?.duplicate_of,
       ];
     });
   }

@@ -13,7 +13,7 @@ import type { Database } from '../db/schema-types';
 import { COLUMN, EXPORT_COLUMNS, exportRows } from './checkins-rows';
 
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
-  id: 38, code: 20, name: 16, company: 20, checkpoint_name: 18, device: 38, device_name: 16, reason: 18, scanned_at: 20, day: 12, voided_at: 20, void_reason: 16,
+  id: 38, code: 20, name: 16, company: 20, checkpoint_name: 18, device: 38, device_name: 16, reason: 18, scanned_at: 20, day: 12, voided_at: 20, void_reason: 16, walk_in_registered_at: 20, possible_duplicate_of: 24,
 };
 
 const PLAIN = Object.freeze({});

@@ -56,6 +56,7 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
         time_zone: event.timeZone,
         days: json(event.days),
         signing_keys: json(bundle.signingKeys ?? []),
+        retain_until: event.retainUntil ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -66,6 +67,7 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
           time_zone: eb.ref('excluded.time_zone'),
           days: eb.ref('excluded.days'),
           signing_keys: eb.ref('excluded.signing_keys'),
+          retain_until: eb.ref('excluded.retain_until'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -116,7 +118,7 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
 export async function getEventInfo(db: Db, eventId: string): Promise<EventInfo | null> {
   const r = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days) };
+  return { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days), ...(r.retain_until ? { retainUntil: r.retain_until } : {}) };
 }
 
 export async function getEventBundle(db: Db, eventId: string): Promise<EventBundle | null> {
@@ -127,7 +129,7 @@ export async function getEventBundle(db: Db, eventId: string): Promise<EventBund
     db.selectFrom('checkpoints').selectAll().where('event_id', '=', eventId).orderBy('sort').execute(),
   ]);
   return {
-    event: { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days) },
+    event: { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days), ...(r.retain_until ? { retainUntil: r.retain_until } : {}) },
     programmes: programmes.map(programmeFromRow),
     checkpoints: checkpoints.map(checkpointFromRow),
     signingKeys: parse(r.signing_keys),

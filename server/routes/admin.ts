@@ -24,6 +24,9 @@ import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice }
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
 import { setTicketStatus } from '../repo/tickets';
 import { pairingServers } from '../tls/link-servers';
+import { purgeExpired } from '../repo/retention';
+import { listWalkIns } from '../repo/walkins';
+import type { WalkInsResponse } from '../../core/protocol';
 
 /**
  * The pairing link (core/pairing-link.ts, docs/ARCHITECTURE.md "Pairing"): one or
@@ -53,6 +56,16 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
     return event;
   }
+
+  // Walk-ins with their consents, the later of two possible registrations of one person flagged.
+  app.get<{ Params: IdParams }>('/v1/admin/events/:id/walkins', { preHandler: auth }, async (request): Promise<WalkInsResponse> => {
+    const event = await eventOr404(request);
+    const items = await listWalkIns(db, event.id);
+    return { eventId: event.id, items, possibleDuplicates: items.filter((w) => w.possibleDuplicateOf !== null).length };
+  });
+
+  // Retention now (the server also runs it at start and every few minutes): events past their date lose their personal data.
+  app.post('/v1/admin/retention/purge', { preHandler: auth }, async () => ({ purged: await purgeExpired(db, now()) }));
 
   app.get('/v1/admin/events', { preHandler: auth }, async (): Promise<AdminEventsResponse> => ({
     events: await listEventBundles(db),

@@ -11,7 +11,9 @@ import {
   PageQuery,
   UploadRequest,
   VoidUploadRequest,
+  WalkInUploadRequest,
   FEATURE_VOIDS,
+  FEATURE_WALKINS,
   type ConfigResponse,
   type RecordUploadResponse,
   type HeartbeatResponse,
@@ -27,9 +29,10 @@ import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '.
 import { createIngest } from '../repo/ingest';
 import { pullTickets } from '../repo/tickets';
 import { pullVoids, storeVoids } from '../repo/voids';
+import { storeWalkIns } from '../repo/walkins';
 
 /** What this server speaks beyond the v1 routes, announced in the config (core/protocol.ts). */
-export const SERVER_FEATURES: string[] = [FEATURE_VOIDS];
+export const SERVER_FEATURES: string[] = [FEATURE_VOIDS, FEATURE_WALKINS];
 
 /** True when an If-None-Match header names this ETag (or `*`). */
 /** More items than one upload may carry: 413 before the body is even validated. */
@@ -50,14 +53,14 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
   const auth = requireDevice(db);
   const ingest = createIngest(db, now);
 
-  async function scopeOf(request: FastifyRequest): Promise<DeviceScope> {
+  async function scopeOf(request: FastifyRequest): Promise<DeviceScope & { retainUntil?: string }> {
     const device = deviceOf(request);
     const [event, checkpoints] = await Promise.all([
       getEventInfo(db, device.event_id),
       getCheckpoints(db, device.event_id),
     ]);
     if (!event) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
-    return { eventId: event.id, deviceId: device.id, timeZone: event.timeZone, checkpoints };
+    return { eventId: event.id, deviceId: device.id, timeZone: event.timeZone, checkpoints, ...(event.retainUntil ? { retainUntil: event.retainUntil } : {}) };
   }
 
   app.get('/v1/sync/config', { preHandler: auth }, async (request, reply) => {
@@ -119,6 +122,21 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
   app.get('/v1/sync/voids', { preHandler: auth }, async (request) => {
     const q = parseOr400(PageQuery, request.query, 'query');
     return pullVoids(db, deviceOf(request).event_id, q.after, q.limit);
+  });
+
+  // Walk-ins (feature `walkins`): idempotent by id; each becomes a ticket that every kiosk pulls.
+  app.post('/v1/sync/walkins', { preHandler: auth }, async (request): Promise<RecordUploadResponse> => {
+    tooMany(request.body);
+    const body = parseOr400(WalkInUploadRequest, request.body);
+    const scope = await scopeOf(request);
+    const results = await storeWalkIns(
+      db,
+      { eventId: scope.eventId, deviceId: scope.deviceId, timeZone: scope.timeZone, retainUntil: scope.retainUntil, checkpoints: new Set(scope.checkpoints.keys()) },
+      body.items,
+      now(),
+    );
+    request.log.info({ deviceId: scope.deviceId, items: results.length, stored: results.filter((r) => r.status === 'stored').length }, 'walk-ins uploaded');
+    return { results };
   });
 
   app.post('/v1/sync/decide', { preHandler: auth }, async (request) => {
