@@ -3,11 +3,14 @@
 // or every kiosk would share the proxy's one budget), and pairing links name the
 // address the kiosk used (https and the public host, not the proxy's hop to us).
 // Without the setting, forwarded headers change nothing, so a client cannot
-// forge its way out of a limit.
+// forge its way out of a limit. The organiser console behind such a proxy: its
+// session cookie is Secure (the browser reached HTTPS) and a cookie write from
+// the public origin passes the same-origin check.
 
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../../server/config';
-import { EVENT_ID, expectJson, seedEvent, startServer, type TestServer } from './harness';
+import { ADMIN_TOKEN, EVENT_ID, expectJson, seedEvent, startServer, type TestServer } from './harness';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -66,5 +69,65 @@ describe('TURNOUT_TRUST_PROXY', () => {
     // A chain: the address the trusted proxy saw is the client, not what the client claimed.
     expect((await pairFrom(server, '10.0.0.1, 10.0.0.3')).status).toBe(404);
     expect((await pairFrom(server, '10.0.0.9, 10.0.0.1')).status).toBe(429);
+  });
+});
+
+/**
+ * A request as the README's nginx passes it on: Host kept, X-Forwarded-For/-Proto
+ * added (Node's fetch would replace Host, so node:http).
+ */
+function viaProxy(s: TestServer, path: string, headers: Record<string, string>, json?: unknown): Promise<{ status: number; setCookie: string; body: string }> {
+  const { port } = new URL(s.baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path,
+        method: json === undefined ? 'GET' : 'POST',
+        headers: { host: 'checkin.venue.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '10.0.0.7', ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, setCookie: (res.headers['set-cookie'] ?? []).join('\n'), body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(json === undefined ? undefined : JSON.stringify(json));
+  });
+}
+
+describe('the organiser console behind a TLS-terminating proxy', () => {
+  const ORIGIN = 'https://checkin.venue.example';
+
+  it('trusted: the session cookie is Secure, and a cookie write from the public origin passes', async () => {
+    server = await startServer({ kind: 'sqlite' }, { trustProxy: ['127.0.0.1'] });
+    await seedEvent(server);
+    const login = await viaProxy(server, '/admin/api/login', { origin: ORIGIN }, { token: ADMIN_TOKEN });
+    expect(login.status, login.body).toBe(200);
+    expect(login.setCookie).toMatch(/; Secure/);
+    expect(login.setCookie).toMatch(/; HttpOnly/);
+    const cookie = login.setCookie.split(';')[0]!;
+    const { csrf } = JSON.parse(login.body) as { csrf: string };
+    const made = await viaProxy(server, `/v1/admin/events/${EVENT_ID}/pairing-codes`, { origin: ORIGIN, cookie, 'x-csrf-token': csrf }, {});
+    expect(made.status, made.body).toBe(200);
+    expect((JSON.parse(made.body) as { link: string }).link).toContain(`server=${encodeURIComponent(ORIGIN)}`);
+    // With X-Forwarded-Host instead of Host, the same.
+    const forwarded = await server.call('/admin/api/login', { method: 'POST', json: { token: ADMIN_TOKEN }, headers: { ...FORWARDED, origin: ORIGIN } });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.headers.get('set-cookie')).toMatch(/; Secure/);
+    // Another site's page is still refused.
+    const evil = await viaProxy(server, `/v1/admin/events/${EVENT_ID}/pairing-codes`, { origin: 'https://evil.example', cookie, 'x-csrf-token': csrf }, {});
+    expect(evil.status).toBe(403);
+  });
+
+  it('not trusted: a client claiming X-Forwarded-Proto does not make the cookie Secure on plain HTTP', async () => {
+    server = await startServer({ kind: 'sqlite' });
+    await seedEvent(server);
+    const login = await viaProxy(server, '/admin/api/login', { origin: ORIGIN }, { token: ADMIN_TOKEN });
+    expect(login.status, login.body).toBe(200);
+    expect(login.setCookie).not.toMatch(/Secure/);
   });
 });
