@@ -6,18 +6,23 @@
 // API over HTTP/2; a wrong pin does not; a leaf for a public name under the CA is
 // refused because of the CA's name constraints. And the issue's first "Done when":
 // a kiosk pairs by `venue.test` (mapped to 127.0.0.1) from the pairing link alone,
-// checks people in, goes offline, comes back and syncs.
+// checks people in, goes offline, comes back and syncs. The organiser console at
+// https://venue.test/admin/: login over HTTP/2 with a Secure session cookie, and
+// its pairing QR names venue.test and carries the pin.
 // Every request goes to 127.0.0.1: venue.test and www.example.com are mapped there.
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'playwright-core';
+import { parsePairingLink } from '../../core/pairing-link';
 import { createCa, issueLeaf } from '../../server/tls/venue-ca';
+import { decodeQr, login } from './support/console';
 import { admissibleCodes, EVENT_DAY } from './support/kiosk';
+import { ADMIN_TOKEN } from './support/upstream';
 import { expectAllOnServer, expectDrained, indicator, madeHere, networkBack, pairByScanner, scanAll } from './support/sync';
 import { launchVenueChromium, provisionedHome, startVenue, VENUE_HOST, type Venue } from './support/venue';
 
@@ -117,6 +122,33 @@ test.describe('venue HTTPS', () => {
     expect(printed.startsWith(`${venue!.url}/kiosk/?pair=turnout%3A%2F%2Fpair%3Fv%3D1`)).toBe(true);
     browser = await launchVenueChromium({ home, args: FAKE_CAMERA });
     await expectWorkingKiosk(await browser.newPage(), venue!);
+  });
+
+  test('the organiser console over venue HTTPS: a Secure session cookie over HTTP/2, and a pairing QR with venue.test and the pin', async () => {
+    test.setTimeout(180_000);
+    expect(existsSync(join('dist-console', 'index.html')), 'dist-console/ is built (npm run build)').toBe(true);
+    const { home } = await provisionedHome(await venue!.pairingLink('info-desk'));
+    cleanup.push(() => rmSync(home, { recursive: true, force: true }));
+    browser = await launchVenueChromium({ home });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await login(page, venue!.url, ADMIN_TOKEN);
+    await expect(page.getByTestId('role')).toHaveText('Administrator');
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    const cookies = await context.cookies();
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatchObject({ name: 'turnout_console', domain: 'venue.test', secure: true, httpOnly: true, sameSite: 'Strict' });
+    const logins = venue!.requests().filter((r) => r.url === '/admin/api/login');
+    expect(logins.map((r) => r.httpVersion)).toEqual(['2.0']);
+
+    // A write with the cookie (CSRF token, same origin): the pairing QR for a desk.
+    await page.getByTestId('nav-pairing').click();
+    await page.getByTestId('pair-checkpoint').selectOption('hall-a');
+    await page.getByTestId('pair-make').click();
+    await expect(page.getByTestId('pair-qr')).toBeVisible();
+    const link = await decodeQr(page, '[data-testid="pair-qr"]');
+    expect(parsePairingLink(link ?? '')).toMatchObject({ ok: true, link: { version: 1, servers: [venue!.url], fp: venue!.pin, checkpointId: 'hall-a' } });
+    await page.screenshot({ path: test.info().outputPath('console-pairing-https.png') });
   });
 
   test('the plain-HTTP port redirects (308) to HTTPS and serves /ca.crt, never the API', async () => {

@@ -116,11 +116,14 @@ export async function provisionedHome(link: string): Promise<{ home: string; kio
  * database (trust); extra args such as --ignore-certificate-errors-spki-list.
  */
 export async function launchVenueChromium(opts: { home?: string; args?: string[]; map?: string[] } = {}): Promise<Browser> {
+  // Without a HOME of the caller's, an empty one of its own (no trust), removed with the browser.
   const home = opts.home ?? mkdtempSync(join(tmpdir(), 'turnout-e2e-home-'));
   const rules = [VENUE_HOST, ...(opts.map ?? [])].map((h) => `MAP ${h} 127.0.0.1`).join(', ');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...CHROMIUM_ARGS, `--host-resolver-rules=${rules}`, ...(opts.args ?? [])],
     env: { ...process.env, HOME: home } as Record<string, string>,
   });
+  if (!opts.home) browser.on('disconnected', () => rmSync(home, { recursive: true, force: true }));
+  return browser;
 }
