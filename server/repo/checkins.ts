@@ -156,10 +156,11 @@ export type UploadResult = { id: string; status: UploadStatus }[];
 
 /**
  * Stores uploads of one event inside `trx`, which holds the event's sequence
- * (`seq`, taken with lockSequence). Uploads are applied in order, with the
- * same outcome as storing them one after another: an id seen earlier (stored
- * before, or earlier in this call) is `duplicate`, and conflicts are judged
- * against everything before. Results come back per upload, in item order.
+ * (`seq`, taken with lockSequence). Uploads are applied in order: an id seen
+ * earlier (stored before, or earlier in this call) is `duplicate`. Conflicts
+ * are judged against every check-in known once this call's rows are in (by
+ * scannedAt, not arrival); admissions already stored only go stored → conflict.
+ * Results come back per upload, in item order.
  */
 export async function storeUploads(
   trx: Transaction<Database>,
@@ -186,27 +187,34 @@ export async function storeUploads(
     }
   }
 
-  const rows: CheckinsTable[] = [];
-  const remarked = new Set<string>();
-  for (const f of fresh) {
-    const row = toRow(f.scope, f.item, seq.next(), now);
-    const history = histories.get(f.item.code) ?? [];
-    for (const r of placeAdmission(row, scope.checkpoints.get(f.item.checkpointId), scope.timeZone, history)) {
-      remarked.add(r.id);
-    }
-    rows.push(row);
-  }
-  // Rows of this call that a later item re-marked are simply written as conflicts.
+  // Every new admission joins its ticket's history before any is judged, so
+  // what arrives together is judged together whatever its order in the upload
+  // (item by item, an entry re-marked a later re-entry before the exit uploaded
+  // beside it was seen, and rows never go back). Then each stored or new
+  // admission of those tickets is judged against all of it.
+  const rows = fresh.map((f) => toRow(f.scope, f.item, seq.next(), now));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (const id of [...remarked]) {
-    const own = byId.get(id);
-    if (own) {
-      own.status = 'conflict';
-      remarked.delete(id);
+  const touched = new Set<string>();
+  for (const row of rows) {
+    if (row.verdict !== 'accepted' || !scope.checkpoints.has(row.checkpoint_id)) continue;
+    histories.get(row.code)!.push(admissionOf(row));
+    touched.add(row.code);
+  }
+  const remarked: string[] = [];
+  for (const code of touched) {
+    const history = histories.get(code)!;
+    for (const h of history) {
+      const cp = scope.checkpoints.get(h.checkpointId);
+      if (h.status !== 'stored' || !cp || !isConflict(h, cp, scope.timeZone, history)) continue;
+      h.status = 'conflict';
+      const own = byId.get(h.id);
+      // A row of this call is simply written as a conflict; a stored one is re-marked.
+      if (own) own.status = 'conflict';
+      else remarked.push(h.id);
     }
   }
   await insertRows(trx, kind, rows);
-  await markConflicts(trx, seq, [...remarked]);
+  await markConflicts(trx, seq, remarked);
 
   const written = new Set<string>();
   return uploads.map((u) =>

@@ -3,7 +3,8 @@
 // one event run one after another anyway; paying BEGIN, the lock, the lookups
 // and COMMIT once per upload is what capped ingest. Here uploads queue per
 // event and one transaction stores every upload waiting when it starts, in
-// arrival order (storeUploads gives the outcome of storing them one by one).
+// arrival order (the first copy of an id wins; conflicts are judged with
+// everything the transaction knows, see storeUploads).
 // Nobody is answered before that transaction commits: a 200 still means the
 // rows are stored. There is no timer: a transaction starts one event-loop turn
 // after an upload arrives (so requests already read from the sockets join it),

@@ -142,6 +142,30 @@ describe.each(backends())('uploads ($kind)', (backend) => {
     expect(res.results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored', 'conflict']);
   });
 
+  // Found by the soak: a desk partitioned all afternoon uploads its entry and
+  // exit together, earlier than another desk's re-entry already stored. Judged
+  // item by item, the entry re-marked the re-entry before the exit beside it
+  // was seen, and rows never go back: a false conflict.
+  it('entry/exit: an upload holding an entry and its exit, both before a stored re-entry, leaves the re-entry stored', async () => {
+    const t = (h: number, m: number) => `2025-09-10T${h}:${String(m).padStart(2, '0')}:00.000+09:00`;
+    const reentry = checkin({ code: 'T-003', checkpointId: 'gate', scannedAt: t(17, 3) });
+    expect((await expectJson<UploadResponse>(await upload(b.token, [reentry]), 200)).results[0]!.status).toBe('stored');
+    const cursor = Math.max(...(await pullAllCheckins(a.token)).map((c) => c.seq));
+    const entry = checkin({ code: 'T-003', checkpointId: 'gate', scannedAt: t(12, 59) });
+    const exit = checkin({ code: 'T-003', checkpointId: 'gate', scannedAt: t(13, 54), direction: 'exit' });
+    const res = await expectJson<UploadResponse>(await upload(a.token, [entry, exit]), 200);
+    expect(res.results.map((r) => r.status)).toEqual(['stored', 'stored']);
+    const statuses = new Map((await pullAllCheckins(a.token)).map((c) => [c.id, c.status]));
+    expect(statuses.get(reentry.id)).toBe('stored');
+    // Nothing was re-marked: no row of the ticket came back with a new seq but the two new ones.
+    expect((await pullAllCheckins(a.token, cursor)).map((c) => c.id).sort()).toEqual([entry.id, exit.id].sort());
+    // Without the exit the same entry does make the re-entry a conflict.
+    const other = checkin({ code: 'T-003', checkpointId: 'gate', scannedAt: t(18, 0) });
+    const inside = checkin({ code: 'T-003', checkpointId: 'gate', scannedAt: t(17, 30) });
+    await expectJson(await upload(b.token, [other]), 200);
+    expect((await expectJson<UploadResponse>(await upload(a.token, [inside]), 200)).results[0]!.status).toBe('conflict');
+  });
+
   it('caps a batch at 500 items (413 too_many_items) and accepts exactly 500', async () => {
     const rows = await countRows(s, 'checkins');
     const tooMany = await upload(a.token, Array.from({ length: 501 }, () => checkin({ checkpointId: 'hall' })));
