@@ -30,7 +30,7 @@ export interface ServerProcess {
   /** Pid of the running process (undefined while it is down). */
   readonly pid: number | undefined;
   readonly running: boolean;
-  /** Signals the process and waits for it to exit. SIGKILL by default: a crash. */
+  /** Signals the process and waits for it to exit (SIGKILL after 10 s). SIGKILL by default: a crash. */
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Starts it again (same port, same environment). */
   start(): Promise<void>;
@@ -107,7 +107,10 @@ export async function spawnServer(opts: ServerProcessOptions): Promise<ServerPro
       const proc = child;
       if (!proc || !exited) return { code: null, signal: null };
       proc.kill(signal);
+      // A graceful stop that hangs (a connection that never ends) becomes a kill.
+      const force = signal === 'SIGKILL' ? undefined : setTimeout(() => proc.kill('SIGKILL'), 10_000);
       const result = await exited;
+      clearTimeout(force);
       if (child === proc) child = undefined;
       return result;
     },
