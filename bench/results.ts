@@ -38,10 +38,29 @@ function cell(s: string | undefined): string {
   return (s ?? '—').replace(/\|/g, '\\|');
 }
 
+/**
+ * The file's own sections after the benchmark table (`## …`, e.g. the soak's,
+ * tests/soak/report.ts): kept as they are when the table is rewritten.
+ */
+function splitSections(text: string): { table: string; sections: string } {
+  const at = text.search(/^## /m);
+  return at < 0 ? { table: text, sections: '' } : { table: text.slice(0, at), sections: text.slice(at) };
+}
+
+/** Replaces (or appends) the `## <title>` section of RESULTS.md with `body`, keeping everything else. */
+export function writeSection(title: string, body: string): void {
+  const text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmark results\n\n';
+  const { table, sections } = splitSections(text);
+  const parts = sections.split(/^(?=## )/m).filter((p) => p.trim() && !p.startsWith(`## ${title}\n`));
+  parts.push(`## ${title}\n\n${body.trim()}\n`);
+  writeFileSync(FILE, `${table.trimEnd()}\n\n${parts.map((p) => p.trimEnd()).join('\n\n')}\n`);
+}
+
 export function writeResults(rows: Row[]): void {
   const existing = new Map<string, string>();
-  if (existsSync(FILE)) {
-    for (const line of readFileSync(FILE, 'utf8').split('\n')) {
+  const { table, sections } = splitSections(existsSync(FILE) ? readFileSync(FILE, 'utf8') : '');
+  if (table) {
+    for (const line of table.split('\n')) {
       const m = /^\| ([^|]+?) \|/.exec(line);
       if (m && m[1] !== 'benchmark' && !line.startsWith('|---')) existing.set(m[1]!, line);
     }
@@ -61,5 +80,5 @@ export function writeResults(rows: Row[]): void {
     ...existing.values(),
     '',
   ].join('\n');
-  writeFileSync(FILE, body);
+  writeFileSync(FILE, sections ? `${body}\n${sections}` : body);
 }
