@@ -1,0 +1,218 @@
+// The soak's Node kiosks, in a process of their own (`node --expose-gc --import
+// tsx tests/soak/farm.ts`, driven over IPC by tests/soak/soak.ts): each is the
+// real storage on fake-indexeddb plus the real sync engine, with its own clock
+// running the accelerated day, talking through its own fault-proxy lane. Being
+// alone in this process, their heap (after a forced GC) is theirs: the soak
+// reads per-kiosk memory from it.
+
+import { getHeapStatistics } from 'node:v8';
+import type { Direction } from '../../core/model';
+import { getCursor } from '../../renderer/storage/sync-meta';
+import { pairNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
+import type { ScanPlan } from './plan';
+
+export interface FarmKiosk {
+  index: number;
+  name: string;
+  link: string;
+  checkpointId: string;
+  skewMs: number;
+  scans: ScanPlan[];
+}
+
+export interface FarmClock {
+  /** Real epoch ms at which the day opens (VIRTUAL_START on the kiosks' clocks). */
+  dayStartReal: number;
+  virtualStart: number;
+  /** Virtual ms per real ms. */
+  accel: number;
+  /** Real ms the day lasts. */
+  dayMs: number;
+}
+
+export type FarmRequest =
+  | { type: 'pair'; kiosks: FarmKiosk[]; clock: FarmClock; concurrency: number }
+  /** The day starts: the kiosks' clocks are set to `clock` (pairing ran on a provisional one). */
+  | { type: 'go'; clock: FarmClock }
+  | { type: 'status' }
+  | { type: 'kick' }
+  | { type: 'memory' }
+  | { type: 'verify'; rows: [string, string][] }
+  | { type: 'report' }
+  | { type: 'stop' };
+
+export interface KioskStatus {
+  index: number;
+  outbox: number;
+  cursor: number;
+  scansDone: number;
+  scansPlanned: number;
+  state: string;
+  stopped: boolean;
+}
+
+export interface OwnRow {
+  id: string;
+  code: string;
+  checkpointId: string;
+  direction: Direction;
+  verdict: string;
+  reason?: string;
+  scannedAt: string;
+  clockOffsetMs?: number;
+  syncState: string;
+}
+
+export interface KioskReport {
+  index: number;
+  deviceId: string;
+  /** Ids recordScan returned as stored, in order. */
+  created: string[];
+  /** This desk's own rows in its database. */
+  own: OwnRow[];
+  /** Outcomes of its scans by kind: stored, malformed, store_failed. */
+  outcomes: Record<string, number>;
+}
+
+export interface KioskCheck {
+  index: number;
+  missing: number;
+  wrongStatus: number;
+  extra: number;
+  samples: string[];
+}
+
+const kiosks = new Map<number, { k: NodeKiosk; plan: FarmKiosk; done: number; outcomes: Record<string, number> }>();
+let clock: FarmClock;
+
+const nowOf = (skewMs: number) => () => clock.virtualStart + (Date.now() - clock.dayStartReal) * clock.accel + skewMs;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+async function pairAll(list: FarmKiosk[], concurrency: number): Promise<{ index: number; deviceId: string }[]> {
+  const out: { index: number; deviceId: string }[] = [];
+  const queue = [...list];
+  const worker = async () => {
+    for (let plan = queue.shift(); plan; plan = queue.shift()) {
+      const now = nowOf(plan.skewMs);
+      const k = await pairNodeKiosk(plan.link, plan.name, {
+        now,
+        intervalMs: 1500,
+        scanDebounceMs: 250,
+        // The device clock runs `accel` times faster: a heartbeat every ~5 real seconds.
+        heartbeatMs: 5000 * clock.accel,
+        backoff: { baseMs: 250, capMs: 4000 },
+        timeoutMs: 5000,
+      });
+      kiosks.set(plan.index, { k, plan, done: 0, outcomes: {} });
+      out.push({ index: plan.index, deviceId: k.pairing.deviceId });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return out;
+}
+
+async function runDesk(entry: { k: NodeKiosk; plan: FarmKiosk; done: number; outcomes: Record<string, number> }): Promise<void> {
+  for (const scan of entry.plan.scans) {
+    await sleep(clock.dayStartReal + scan.at * clock.dayMs - Date.now());
+    const out = await entry.k.scan(scan.raw, { checkpointId: entry.plan.checkpointId, direction: scan.direction });
+    entry.outcomes[out.kind] = (entry.outcomes[out.kind] ?? 0) + 1;
+    entry.done++;
+  }
+}
+
+async function handle(msg: FarmRequest): Promise<unknown> {
+  switch (msg.type) {
+    case 'pair':
+      clock = msg.clock;
+      return pairAll(msg.kiosks, msg.concurrency);
+    case 'go':
+      clock = msg.clock;
+      for (const entry of kiosks.values()) {
+        entry.k.engine.start();
+        void runDesk(entry).catch((err: unknown) => fatal(err));
+      }
+      return null;
+    case 'status':
+      return Promise.all(
+        [...kiosks.values()].map(async ({ k, plan, done }): Promise<KioskStatus> => ({
+          index: plan.index,
+          outbox: await k.outbox(),
+          cursor: await getCursor(k.db, 'checkins'),
+          scansDone: done,
+          scansPlanned: plan.scans.length,
+          state: k.engine.getStatus().state,
+          stopped: k.engine.isStopped(),
+        })),
+      );
+    case 'kick':
+      // The network is back: end every backoff, as the page's `online` event does.
+      for (const { k } of kiosks.values()) k.engine.notifyReachable();
+      return null;
+    case 'memory': {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (!gc) throw new Error('the farm needs --expose-gc');
+      gc();
+      gc();
+      const heap = getHeapStatistics().used_heap_size;
+      return { heapUsed: heap, rss: process.memoryUsage().rss, kiosks: kiosks.size };
+    }
+    case 'verify': {
+      const server = new Map(msg.rows);
+      const checks: KioskCheck[] = [];
+      for (const { k, plan } of kiosks.values()) {
+        const local = new Map((await k.all()).map((c) => [c.id, c.syncState as string]));
+        const check: KioskCheck = { index: plan.index, missing: 0, wrongStatus: 0, extra: 0, samples: [] };
+        for (const [id, status] of server) {
+          const mine = local.get(id);
+          if (mine === undefined) check.missing++;
+          else if (mine !== status) check.wrongStatus++;
+          else continue;
+          if (check.samples.length < 3) check.samples.push(`${id}: server ${status}, kiosk ${mine ?? 'missing'}`);
+        }
+        for (const id of local.keys()) if (!server.has(id)) check.extra++;
+        checks.push(check);
+      }
+      return checks;
+    }
+    case 'report':
+      return Promise.all(
+        [...kiosks.values()].map(async ({ k, plan, outcomes }): Promise<KioskReport> => ({
+          index: plan.index,
+          deviceId: k.pairing.deviceId,
+          created: k.created,
+          own: (await k.all())
+            .filter((c) => c.deviceId === k.pairing.deviceId)
+            .map((c) => ({
+              id: c.id,
+              code: c.code,
+              checkpointId: c.checkpointId,
+              direction: c.direction,
+              verdict: c.verdict,
+              ...(c.reason !== undefined ? { reason: c.reason } : {}),
+              scannedAt: c.scannedAt,
+              ...(c.clockOffsetMs !== undefined ? { clockOffsetMs: c.clockOffsetMs } : {}),
+              syncState: c.syncState,
+            })),
+          outcomes,
+        })),
+      );
+    case 'stop':
+      for (const { k } of kiosks.values()) k.engine.stop();
+      setTimeout(() => process.exit(0), 50);
+      return null;
+  }
+}
+
+function fatal(err: unknown): never {
+  process.stderr.write(`[soak farm] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+}
+
+process.on('message', (raw: { id: number; msg: FarmRequest }) => {
+  handle(raw.msg).then(
+    (value) => process.send!({ id: raw.id, ok: true, value }),
+    (err: unknown) => process.send!({ id: raw.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+  );
+});
+process.on('unhandledRejection', fatal);
+process.on('disconnect', () => process.exit(0));

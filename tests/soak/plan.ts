@@ -1,0 +1,180 @@
+// The soak's event day, decided before it starts and reproducible from a seed:
+// which desk stands at which checkpoint of the demo event (Industrial Complex
+// Week, KINTEX), and what each desk scans when. The mix is a venue's: mostly
+// people arriving at their door, some scanned twice at one desk, some who were
+// (or will be) scanned at another desk of the same door, unknown codes, exits at
+// entry/exit doors, walk-ins registered mid-day, the odd unreadable scan.
+// Pure: no I/O.
+
+import { decide } from '../../core/decide';
+import { demoEvent } from '../../core/demo/event';
+import { demoCode, demoTicket } from '../../core/demo/roster';
+import type { Direction } from '../../core/model';
+
+/** The day on the venue's clock (Asia/Seoul): 09:30 to 17:30 on the fair's first day. */
+export const DAY = '2025-09-10';
+export const VIRTUAL_START = Date.parse('2025-09-10T09:30:00+09:00');
+export const VIRTUAL_END = Date.parse('2025-09-10T17:30:00+09:00');
+/** The one desk whose clock is a day ahead. */
+export const SKEW_MS = 24 * 3600_000;
+
+export interface SoakScale {
+  /** Kiosks in all (Chromium pages included). */
+  kiosks: number;
+  /** How many of them are real Chromium pages. */
+  chromium: number;
+  /** Demo roster size seeded upstream. */
+  roster: number;
+  scansPerKiosk: number;
+  /** Scans per Chromium page (slower: real key events and a real verdict screen). */
+  scansPerPage: number;
+  /** Walk-in tickets imported mid-day. */
+  walkins: number;
+  seed: number;
+}
+
+export type ScanKind = 'fresh' | 'again' | 'elsewhere' | 'unknown' | 'exit' | 'walkin' | 'garbage';
+
+export interface ScanPlan {
+  /** When, as a fraction of the day (0 = opening, 1 = close). */
+  at: number;
+  raw: string;
+  direction: Direction;
+  kind: ScanKind;
+}
+
+export interface KioskPlan {
+  index: number;
+  name: string;
+  kind: 'node' | 'chromium';
+  checkpointId: string;
+  /** Added to this desk's clock (ms). */
+  skewMs: number;
+  scans: ScanPlan[];
+}
+
+export interface DayPlan {
+  scale: SoakScale;
+  kiosks: KioskPlan[];
+  /** Walk-in ticket indices (demoTicket(i)) imported at WALKIN_AT. */
+  walkinIndices: number[];
+  /** Codes revoked by the organiser at REVOKE_AT. */
+  revoked: string[];
+}
+
+export const WALKIN_AT = 0.4;
+export const REVOKE_AT = 0.45;
+
+/** Checkpoint of kiosk i: hall A gets two desks in five, the info desk and coffee truck one each, robot hall and ceremony half. */
+const LAYOUT = ['hall-a', 'info-desk', 'hall-a', 'coffee-truck', 'hall-a', 'robot-hall', 'hall-a', 'ceremony', 'info-desk', 'coffee-truck'];
+const EXIT_DOORS = new Set(demoEvent.checkpoints.filter((c) => c.mode === 'entry_exit').map((c) => c.id));
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(xs: T[], rand: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Tickets a checkpoint admits at midday on an empty history (its usual crowd). */
+function admittedAt(checkpointId: string, roster: number): number[] {
+  const cp = demoEvent.checkpoints.find((c) => c.id === checkpointId)!;
+  const noon = Date.parse(`${DAY}T12:00:00+09:00`);
+  const out: number[] = [];
+  for (let i = 0; i < roster; i++) {
+    const v = decide({ ticket: demoTicket(i), checkpoint: cp, timeZone: demoEvent.event.timeZone, direction: 'entry', history: [], now: noon });
+    if (v.verdict === 'accepted') out.push(i);
+  }
+  return out;
+}
+
+export function planDay(scale: SoakScale): DayPlan {
+  const rand = mulberry32(scale.seed);
+  const kiosks: KioskPlan[] = [];
+  const byCheckpoint = new Map<string, KioskPlan[]>();
+  // The first Node desk at the coffee truck has its clock a day ahead.
+  let skewed = false;
+  for (let i = 0; i < scale.kiosks; i++) {
+    const checkpointId = LAYOUT[i % LAYOUT.length]!;
+    // Chromium pages stand at hall A and the info desk (the first such desks).
+    const kind = i < scale.chromium ? 'chromium' : 'node';
+    const skew = kind === 'node' && !skewed && checkpointId === 'coffee-truck';
+    if (skew) skewed = true;
+    const plan: KioskPlan = { index: i, name: `${kind === 'chromium' ? 'page' : 'desk'} ${String(i).padStart(2, '0')} ${checkpointId}`, kind, checkpointId, skewMs: skew ? SKEW_MS : 0, scans: [] };
+    kiosks.push(plan);
+    byCheckpoint.set(checkpointId, [...(byCheckpoint.get(checkpointId) ?? []), plan]);
+  }
+
+  // Each door's crowd, dealt to its desks: mostly people it admits, some it will not.
+  const queues = new Map<number, number[]>();
+  for (const [checkpointId, desks] of byCheckpoint) {
+    const admitted = shuffled(admittedAt(checkpointId, scale.roster), rand);
+    const anyone = shuffled(Array.from({ length: scale.roster }, (_, i) => i), rand);
+    const crowd: number[] = [];
+    for (let n = 0, a = 0, b = 0; n < scale.roster; n++) {
+      crowd.push(rand() < 0.85 && a < admitted.length ? admitted[a++]! : anyone[b++ % anyone.length]!);
+    }
+    desks.forEach((d, k) => queues.set(d.index, crowd.filter((_, n) => n % desks.length === k)));
+  }
+
+  const walkinIndices = Array.from({ length: scale.walkins }, (_, i) => scale.roster + i);
+  const revoked = new Set<string>();
+  for (const d of kiosks) {
+    const queue = queues.get(d.index)!;
+    const mates = byCheckpoint.get(d.checkpointId)!.filter((m) => m !== d);
+    const n = d.kind === 'chromium' ? scale.scansPerPage : scale.scansPerKiosk;
+    const times = Array.from({ length: n }, () => rand()).sort((x, y) => x - y);
+    const admittedHere: string[] = [];
+    let q = 0;
+    for (const at of times) {
+      const r = rand();
+      const fresh = (): ScanPlan => {
+        const raw = demoCode(queue[q++ % queue.length]!);
+        admittedHere.push(raw);
+        return { at, raw, direction: 'entry', kind: 'fresh' };
+      };
+      let scan: ScanPlan;
+      if (r < 0.7) scan = fresh();
+      else if (r < 0.77) scan = admittedHere.length ? { at, raw: admittedHere[Math.floor(rand() * admittedHere.length)]!, direction: 'entry', kind: 'again' } : fresh();
+      else if (r < 0.85 && mates.length) {
+        const other = queues.get(mates[Math.floor(rand() * mates.length)]!.index)!;
+        scan = { at, raw: demoCode(other[Math.floor(rand() * Math.min(other.length, 4 * n))]!), direction: 'entry', kind: 'elsewhere' };
+      } else if (r < 0.9) scan = { at, raw: demoCode(scale.roster + 100_000 + Math.floor(rand() * 1e6)), direction: 'entry', kind: 'unknown' };
+      else if (r < 0.97 && EXIT_DOORS.has(d.checkpointId) && admittedHere.length) {
+        scan = { at, raw: admittedHere[Math.floor(rand() * admittedHere.length)]!, direction: 'exit', kind: 'exit' };
+      } else if (r < 0.99 && at > WALKIN_AT && walkinIndices.length) {
+        scan = { at, raw: demoCode(walkinIndices[Math.floor(rand() * walkinIndices.length)]!), direction: 'entry', kind: 'walkin' };
+      } else if (r >= 0.995 && d.kind === 'node') scan = { at, raw: `ICW25-${'\u0007'.repeat(3)}${'X'.repeat(300)}`, direction: 'entry', kind: 'garbage' };
+      else scan = fresh();
+      // A few people whose tickets the organiser revokes mid-day, scanned after that too.
+      if (d.kind === 'node' && scan.kind === 'fresh' && at < REVOKE_AT && revoked.size < 5 && rand() < 0.02) revoked.add(scan.raw);
+      d.scans.push(scan);
+    }
+  }
+  // Revoked people try again later at their door.
+  for (const code of revoked) {
+    const d = kiosks.find((k) => k.kind === 'node' && k.scans.some((s) => s.raw === code))!;
+    d.scans.push({ at: Math.min(0.99, REVOKE_AT + 0.2 + rand() * 0.3), raw: code, direction: 'entry', kind: 'again' });
+    d.scans.sort((x, y) => x.at - y.at);
+  }
+  return { scale, kiosks, walkinIndices, revoked: [...revoked] };
+}
+
+/** Scans in the plan by kind (for the summary). */
+export function planMix(plan: DayPlan): Record<ScanKind, number> {
+  const mix: Record<ScanKind, number> = { fresh: 0, again: 0, elsewhere: 0, unknown: 0, exit: 0, walkin: 0, garbage: 0 };
+  for (const k of plan.kiosks) for (const s of k.scans) mix[s.kind]++;
+  return mix;
+}
