@@ -20,6 +20,23 @@ export function chaosRules(): Rule[] {
   ];
 }
 
+/**
+ * One fault of each kind on a lane's first requests (its first upload is the
+ * one stalled), so every kind is met in every run, however chance falls.
+ */
+export function oneOfEach(): Rule[] {
+  const any = /./;
+  return [
+    { match: /^POST \/v1\/sync\/checkins/, times: 1, fault: { kind: 'stall', forward: true } },
+    { match: any, times: 1, fault: { kind: 'refuse' } },
+    { match: any, times: 1, fault: { kind: 'delay', ms: 500 } },
+    { match: any, times: 1, fault: { kind: 'cut', afterBytes: 5 } },
+    { match: any, times: 1, fault: { kind: 'reset' } },
+    { match: any, times: 1, fault: { kind: 'status', status: 500 } },
+    { match: any, times: 1, fault: { kind: 'status', status: 429, headers: { 'retry-after': '1' } } },
+  ];
+}
+
 /** mulberry32: a small seeded random for reproducible fault sequences. */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;

@@ -53,9 +53,20 @@ export interface KioskPlan {
   scans: ScanPlan[];
 }
 
+export interface Partition {
+  /** The desk cut off. */
+  index: number;
+  /** Day fractions; `to` 1 means until the day ends. */
+  from: number;
+  to: number;
+  /** People this desk admits while cut off whom another desk of its door admits too: each must end as a conflict. */
+  twins: string[];
+}
+
 export interface DayPlan {
   scale: SoakScale;
   kiosks: KioskPlan[];
+  partitions: Partition[];
   /** Walk-in ticket indices (demoTicket(i)) imported at WALKIN_AT. */
   walkinIndices: number[];
   /** Codes revoked by the organiser at REVOKE_AT. */
@@ -63,6 +74,10 @@ export interface DayPlan {
 }
 
 export const WALKIN_AT = 0.4;
+/** Partition windows (day fractions); the second cuts off a Chromium page when there is one. */
+const WINDOWS: [number, number][] = [[0.12, 0.3], [0.32, 0.5], [0.6, 0.78], [0.8, 1.0]];
+/** Hall A closes at 17:00 (0.9375 of the day): planned double admissions stay before 16:40. */
+const TWINS_BEFORE = 0.9;
 export const REVOKE_AT = 0.45;
 
 /** Checkpoint of kiosk i: hall A gets two desks in five, the info desk and coffee truck one each, robot hall and ceremony half. */
@@ -119,8 +134,10 @@ export function planDay(scale: SoakScale): DayPlan {
 
   // Each door's crowd, dealt to its desks: mostly people it admits, some it will not.
   const queues = new Map<number, number[]>();
+  const admits = new Map<string, Set<number>>();
   for (const [checkpointId, desks] of byCheckpoint) {
     const admitted = shuffled(admittedAt(checkpointId, scale.roster), rand);
+    admits.set(checkpointId, new Set(admitted));
     const anyone = shuffled(Array.from({ length: scale.roster }, (_, i) => i), rand);
     const crowd: number[] = [];
     for (let n = 0, a = 0, b = 0; n < scale.roster; n++) {
@@ -163,13 +180,37 @@ export function planDay(scale: SoakScale): DayPlan {
       d.scans.push(scan);
     }
   }
+  // Partitions: single desks cut off for an hour and more of the day. While a
+  // Node desk at a door that refuses a second entry is cut off, it admits
+  // people whom another desk of its door admits too: certain conflicts.
+  const partitions: Partition[] = [];
+  const page = kiosks.find((k) => k.kind === 'chromium');
+  const candidates = kiosks.filter((k) => k.kind === 'node' && k.skewMs === 0 && (k.checkpointId === 'hall-a' || k.checkpointId === 'coffee-truck'));
+  WINDOWS.forEach(([from, to], w) => {
+    const desk = w === 1 && page ? page : candidates[(w * 3) % candidates.length]!;
+    const part: Partition = { index: desk.index, from, to, twins: [] };
+    partitions.push(part);
+    const mate = desk.kind === 'node' ? candidates.find((m) => m !== desk && m.checkpointId === desk.checkpointId) : undefined;
+    if (!mate) return;
+    const used = new Set(kiosks.flatMap((k) => k.scans.map((x) => x.raw)));
+    const fresh = [...admits.get(desk.checkpointId)!].map((i) => demoCode(i)).filter((c) => !used.has(c));
+    for (let t = 0; t < 3 && t < fresh.length; t++) {
+      const at = from + 0.02 + ((Math.min(to, TWINS_BEFORE) - from - 0.04) * (t + 0.5)) / 3;
+      part.twins.push(fresh[t]!);
+      desk.scans.push({ at, raw: fresh[t]!, direction: 'entry', kind: 'fresh' });
+      mate.scans.push({ at: at + 0.005, raw: fresh[t]!, direction: 'entry', kind: 'elsewhere' });
+    }
+    desk.scans.sort((x, y) => x.at - y.at);
+    mate.scans.sort((x, y) => x.at - y.at);
+  });
+
   // Revoked people try again later at their door.
   for (const code of revoked) {
     const d = kiosks.find((k) => k.kind === 'node' && k.scans.some((s) => s.raw === code))!;
     d.scans.push({ at: Math.min(0.99, REVOKE_AT + 0.2 + rand() * 0.3), raw: code, direction: 'entry', kind: 'again' });
     d.scans.sort((x, y) => x.at - y.at);
   }
-  return { scale, kiosks, walkinIndices, revoked: [...revoked] };
+  return { scale, kiosks, partitions, walkinIndices, revoked: [...revoked] };
 }
 
 /** Scans in the plan by kind (for the summary). */
