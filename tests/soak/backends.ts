@@ -40,8 +40,8 @@ export interface Backend {
   rows(): Promise<ServerRow[]>;
   /** The highest check-in seq (0 when none). */
   maxSeq(): Promise<number>;
-  /** Every device's last heartbeat clock offset. */
-  devices(): Promise<{ id: string; clock_offset_ms: number | null }[]>;
+  /** Every device's clock offset at its last heartbeat, and when that was (server ms). */
+  devices(): Promise<{ id: string; clock_offset_ms: number | null; last_seen_at: number | null }[]>;
   admin(path: string, init?: { method?: string; json?: unknown; csv?: string }, server?: ServerProcess): Promise<Response>;
   close(): Promise<void>;
 }
@@ -116,8 +116,8 @@ export async function startBackend(kind: BackendKind, opts: { pgUrl?: string; ro
       return Number(row?.m ?? 0);
     },
     async devices() {
-      const rows = await query<{ id: string; clock_offset_ms: number | null }>('SELECT id, clock_offset_ms FROM devices');
-      return rows.map((r) => num(r, ['clock_offset_ms']));
+      const rows = await query<{ id: string; clock_offset_ms: number | null; last_seen_at: number | null }>('SELECT id, clock_offset_ms, last_seen_at FROM devices');
+      return rows.map((r) => num(r, ['clock_offset_ms', 'last_seen_at']));
     },
     admin(path, init = {}, server = servers[0]!) {
       return fetch(`${server.url}${path}`, {

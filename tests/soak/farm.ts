@@ -9,7 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { Direction } from '../../core/model';
 import { getCursor } from '../../renderer/storage/sync-meta';
 import { pairNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
-import type { ScanPlan } from './plan';
+import type { ScanPlan, Twin } from './plan';
 
 export interface FarmKiosk {
   index: number;
@@ -34,6 +34,14 @@ export type FarmRequest =
   | { type: 'pair'; kiosks: FarmKiosk[]; clock: FarmClock; concurrency: number }
   /** The day starts: the kiosks' clocks are set to `clock` (pairing ran on a provisional one). */
   | { type: 'go'; clock: FarmClock }
+  /**
+   * While `desk` is cut off (its lane is down before this is sent), it and then
+   * `mate` admit each twin; answered once both scanned all. Each scan is stamped
+   * with the plan's moment on the desk's clock: on a loaded machine the farm
+   * can run seconds late, which is hours of an accelerated day, and the door's
+   * opening hours must not decide this.
+   */
+  | { type: 'twins'; desk: number; mate: number; twins: Twin[] }
   | { type: 'status' }
   | { type: 'kick' }
   | { type: 'memory' }
@@ -82,7 +90,16 @@ export interface KioskCheck {
   samples: string[];
 }
 
-const kiosks = new Map<number, { k: NodeKiosk; plan: FarmKiosk; done: number; outcomes: Record<string, number> }>();
+interface Entry {
+  k: NodeKiosk;
+  plan: FarmKiosk;
+  done: number;
+  outcomes: Record<string, number>;
+  /** The desk's scans, one at a time as at a real desk (timed and twin scans share it). */
+  queue: Promise<unknown>;
+}
+
+const kiosks = new Map<number, Entry>();
 let clock: FarmClock;
 
 const nowOf = (skewMs: number) => () => clock.virtualStart + (Date.now() - clock.dayStartReal) * clock.accel + skewMs;
@@ -103,7 +120,7 @@ async function pairAll(list: FarmKiosk[], concurrency: number): Promise<{ index:
         backoff: { baseMs: 250, capMs: 4000 },
         timeoutMs: 5000,
       });
-      kiosks.set(plan.index, { k, plan, done: 0, outcomes: {} });
+      kiosks.set(plan.index, { k, plan, done: 0, outcomes: {}, queue: Promise.resolve() });
       out.push({ index: plan.index, deviceId: k.pairing.deviceId });
     }
   };
@@ -111,12 +128,30 @@ async function pairAll(list: FarmKiosk[], concurrency: number): Promise<{ index:
   return out;
 }
 
-async function runDesk(entry: { k: NodeKiosk; plan: FarmKiosk; done: number; outcomes: Record<string, number> }): Promise<void> {
+/** One scan at the desk, after any it is still busy with; `now` stamps it (default: the desk's clock). */
+function scanAt(entry: Entry, raw: string, direction: Direction, now?: number): Promise<void> {
+  const run = entry.queue.then(async () => {
+    const out = await entry.k.scan(raw, { checkpointId: entry.plan.checkpointId, direction, ...(now !== undefined ? { now } : {}) });
+    entry.outcomes[out.kind] = (entry.outcomes[out.kind] ?? 0) + 1;
+  });
+  entry.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runDesk(entry: Entry): Promise<void> {
   for (const scan of entry.plan.scans) {
     await sleep(clock.dayStartReal + scan.at * clock.dayMs - Date.now());
-    const out = await entry.k.scan(scan.raw, { checkpointId: entry.plan.checkpointId, direction: scan.direction });
-    entry.outcomes[out.kind] = (entry.outcomes[out.kind] ?? 0) + 1;
+    await scanAt(entry, scan.raw, scan.direction);
     entry.done++;
+  }
+}
+
+async function runTwins(desk: Entry, mate: Entry, twins: Twin[]): Promise<void> {
+  const moment = (at: number, e: Entry) => clock.virtualStart + at * clock.dayMs * clock.accel + e.plan.skewMs;
+  for (const t of twins) {
+    await sleep(clock.dayStartReal + t.deskAt * clock.dayMs - Date.now());
+    await scanAt(desk, t.code, 'entry', moment(t.deskAt, desk));
+    await scanAt(mate, t.code, 'entry', moment(t.mateAt, mate));
   }
 }
 
@@ -131,6 +166,9 @@ async function handle(msg: FarmRequest): Promise<unknown> {
         entry.k.engine.start();
         void runDesk(entry).catch((err: unknown) => fatal(err));
       }
+      return null;
+    case 'twins':
+      await runTwins(kiosks.get(msg.desk)!, kiosks.get(msg.mate)!, msg.twins);
       return null;
     case 'status':
       return Promise.all(

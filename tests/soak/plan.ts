@@ -33,7 +33,7 @@ export interface SoakScale {
   seed: number;
 }
 
-export type ScanKind = 'fresh' | 'again' | 'elsewhere' | 'unknown' | 'exit' | 'walkin' | 'garbage';
+export type ScanKind = 'fresh' | 'again' | 'elsewhere' | 'unknown' | 'exit' | 'walkin' | 'garbage' | 'twin';
 
 export interface ScanPlan {
   /** When, as a fraction of the day (0 = opening, 1 = close). */
@@ -53,14 +53,28 @@ export interface KioskPlan {
   scans: ScanPlan[];
 }
 
+/** A person admitted by a cut-off desk and, just after, by another desk of its door. */
+export interface Twin {
+  code: string;
+  /** Day fractions of the two scans (the desk's first). */
+  deskAt: number;
+  mateAt: number;
+}
+
 export interface Partition {
   /** The desk cut off. */
   index: number;
   /** Day fractions; `to` 1 means until the day ends. */
   from: number;
   to: number;
-  /** People this desk admits while cut off whom another desk of its door admits too: each must end as a conflict. */
-  twins: string[];
+  /** The other desk of its door that admits the twins (Node desks only). */
+  mate?: number;
+  /**
+   * People this desk admits while cut off whom the mate admits too: each must
+   * end as one conflict. They are not in either desk's timed scans: the soak
+   * has them scanned while the partition holds (tests/soak/farm.ts 'twins').
+   */
+  twins: Twin[];
 }
 
 export interface DayPlan {
@@ -192,16 +206,13 @@ export function planDay(scale: SoakScale): DayPlan {
     partitions.push(part);
     const mate = desk.kind === 'node' ? candidates.find((m) => m !== desk && m.checkpointId === desk.checkpointId) : undefined;
     if (!mate) return;
-    const used = new Set(kiosks.flatMap((k) => k.scans.map((x) => x.raw)));
+    part.mate = mate.index;
+    const used = new Set([...kiosks.flatMap((k) => k.scans.map((x) => x.raw)), ...partitions.flatMap((q) => q.twins.map((x) => x.code))]);
     const fresh = [...admits.get(desk.checkpointId)!].map((i) => demoCode(i)).filter((c) => !used.has(c));
     for (let t = 0; t < 3 && t < fresh.length; t++) {
       const at = from + 0.02 + ((Math.min(to, TWINS_BEFORE) - from - 0.04) * (t + 0.5)) / 3;
-      part.twins.push(fresh[t]!);
-      desk.scans.push({ at, raw: fresh[t]!, direction: 'entry', kind: 'fresh' });
-      mate.scans.push({ at: at + 0.005, raw: fresh[t]!, direction: 'entry', kind: 'elsewhere' });
+      part.twins.push({ code: fresh[t]!, deskAt: at, mateAt: at + 0.005 });
     }
-    desk.scans.sort((x, y) => x.at - y.at);
-    mate.scans.sort((x, y) => x.at - y.at);
   });
 
   // Revoked people try again later at their door.
@@ -215,7 +226,9 @@ export function planDay(scale: SoakScale): DayPlan {
 
 /** Scans in the plan by kind (for the summary). */
 export function planMix(plan: DayPlan): Record<ScanKind, number> {
-  const mix: Record<ScanKind, number> = { fresh: 0, again: 0, elsewhere: 0, unknown: 0, exit: 0, walkin: 0, garbage: 0 };
+  const mix: Record<ScanKind, number> = { fresh: 0, again: 0, elsewhere: 0, unknown: 0, exit: 0, walkin: 0, garbage: 0, twin: 0 };
   for (const k of plan.kiosks) for (const s of k.scans) mix[s.kind]++;
+  // Each twin is scanned twice: at the cut-off desk and at its mate.
+  for (const p of plan.partitions) mix.twin += 2 * p.twins.length;
   return mix;
 }

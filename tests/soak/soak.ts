@@ -148,8 +148,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const events: Promise<void>[] = [];
     const partitioned = plan.partitions;
     for (const p of partitioned) {
-      events.push(at(p.from).then(() => lanes[p.index]!.setDown(true)));
-      if (p.to < 1) events.push(at(p.to).then(() => lanes[p.index]!.setDown(false)));
+      events.push(
+        at(p.from).then(async () => {
+          lanes[p.index]!.setDown(true);
+          // The twins are scanned while the desk is cut off: its partition lasts until they are, however late the farm runs.
+          const twins = p.mate !== undefined && p.twins.length ? farm.request({ type: 'twins', desk: p.index, mate: p.mate, twins: p.twins }) : undefined;
+          if (p.to >= 1) return void (await twins);
+          await Promise.all([at(p.to), twins]);
+          lanes[p.index]!.setDown(false);
+        }),
+      );
     }
     events.push(
       at(WALKIN_AT).then(async () => {
@@ -248,7 +256,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     // Faults really happened, the server really died, the skewed desk really was a day off, memory stayed flat.
     const counts: Record<string, number> = {};
     for (const lane of lanes) for (const [k, n] of Object.entries(lane.counts)) counts[k] = (counts[k] ?? 0) + n;
-    checks.push(...dayChecks({ plan, rows, reports, counts, killed: numbers.killed, devices: await backend.devices(), memory, pages: pages.length }));
+    checks.push(...dayChecks({ plan, rows, reports, counts, killed: numbers.killed, devices: await backend.devices(), clock: { dayStartReal, virtualStart: VIRTUAL_START, accel }, memory, pages: pages.length }));
     const [first, drained, evening] = [memory[0]!, memory.find((m) => m.at === 'drained')!, memory.at(-1)!];
 
     const mix = planMix(plan);

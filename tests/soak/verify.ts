@@ -82,7 +82,7 @@ export function expectedConflicts(rows: ServerRow[]): { rule: Set<string>; lateE
 }
 
 /** One ticket's rows in arrival order, for a failure message. */
-function historyOf(rows: ServerRow[], code: string): string {
+export function historyOf(rows: ServerRow[], code: string): string {
   return rows
     .filter((r) => r.code === code)
     .map((r) => `[seq ${r.seq} ${r.checkpoint_id} ${r.direction} ${r.verdict}${r.reason ? `/${r.reason}` : ''} ${r.scanned_at} ${r.status} ${r.device_id.slice(0, 4)} ${r.id.slice(-6)}]`)
