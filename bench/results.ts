@@ -47,18 +47,28 @@ function splitSections(text: string): { table: string; sections: string } {
   return at < 0 ? { table: text, sections: '' } : { table: text.slice(0, at), sections: text.slice(at) };
 }
 
-/** Replaces (or appends) the `## <title>` section of RESULTS.md with `body`, keeping everything else. */
-export function writeSection(title: string, body: string): void {
-  const text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmark results\n\n';
+/**
+ * Replaces (or appends) the `## <title>` section of RESULTS.md with `body`,
+ * keeping the table and every other section. Sections end at the next `## `,
+ * so a body uses `###` and below for its own headings.
+ */
+export function writeSection(title: string, body: string, file = FILE): void {
+  if (/^## /m.test(body)) throw new Error(`section "${title}": use ### for headings inside a section`);
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
   const { table, sections } = splitSections(text);
-  const parts = sections.split(/^(?=## )/m).filter((p) => p.trim() && !p.startsWith(`## ${title}\n`));
-  parts.push(`## ${title}\n\n${body.trim()}\n`);
-  writeFileSync(FILE, `${table.trimEnd()}\n\n${parts.map((p) => p.trimEnd()).join('\n\n')}\n`);
+  const parts = sections.split(/^(?=## )/m).filter((p) => p.trim());
+  const mine = `## ${title}\n\n${body.trim()}\n`;
+  // In place when it exists, so a re-run changes only its own lines.
+  const at = parts.findIndex((p) => p.startsWith(`## ${title}\n`));
+  if (at < 0) parts.push(mine);
+  else parts.splice(at, 1, mine);
+  writeFileSync(file, `${table.trimEnd()}\n\n${parts.map((p) => p.trimEnd()).join('\n\n')}\n`);
 }
 
-export function writeResults(rows: Row[]): void {
+/** Rewrites the benchmark table with `rows` (by name), keeping other rows and the sections after it. */
+export function writeResults(rows: Row[], file = FILE): void {
   const existing = new Map<string, string>();
-  const { table, sections } = splitSections(existsSync(FILE) ? readFileSync(FILE, 'utf8') : '');
+  const { table, sections } = splitSections(existsSync(file) ? readFileSync(file, 'utf8') : '');
   if (table) {
     for (const line of table.split('\n')) {
       const m = /^\| ([^|]+?) \|/.exec(line);
@@ -80,5 +90,5 @@ export function writeResults(rows: Row[]): void {
     ...existing.values(),
     '',
   ].join('\n');
-  writeFileSync(FILE, sections ? `${body}\n${sections}` : body);
+  writeFileSync(file, sections ? `${body}\n${sections}` : body);
 }
