@@ -4,6 +4,8 @@
 // same seed makes the same frame on every machine, so the corpus is regenerated
 // at bench time and never committed.
 
+import { mulberry32 } from '../../core/seeded-random';
+
 export interface Gray {
   width: number;
   height: number;
@@ -15,17 +17,6 @@ export function gray(width: number, height: number, fill = 0): Gray {
   return { width, height, px: new Float32Array(width * height).fill(fill) };
 }
 
-/** mulberry32: small, fast and reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function gaussian(r: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -177,3 +168,6 @@ export function toRgba(img: Gray): Uint8ClampedArray {
   }
   return out;
 }
+
+/** The corpus's seeded PRNG (re-exported: generators import it from here). */
+export const rng = mulberry32;

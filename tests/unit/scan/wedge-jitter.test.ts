@@ -3,6 +3,7 @@
 // scripts/record-wedge-jitter.ts), modelled Bluetooth HID scanners with a
 // stall, and modelled people typing. A scanner's burst is one scan whatever
 // its stalls up to 150 ms; a person's typing is never a scan.
+import { mulberry32 as rng } from '../../../core/seeded-random';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,17 +13,6 @@ import { charKey, key } from './keys';
 const LINK = 'turnout://pair?v=1&server=https%3A%2F%2Fvenue.test%3A8443&fp=Q2hQ1X0yd0bR7mB1X3k9V1c2Y3h5Z0p4L6n8T0r2W4s&code=K7MPX2QRVA&checkpoint=hall-a';
 const FIXTURES = join(__dirname, '../../fixtures/wedge-jitter');
 
-/** Deterministic PRNG (mulberry32), so modelled traces are the same every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Log-normal inter-key interval with the given median (ms) and spread. */
 function logNormal(r: () => number, median: number, sigma: number): number {
