@@ -15,7 +15,7 @@ import type {
   Ticket,
   Verdict,
 } from './model';
-import { dayKey, minutesOfHHMM, toEpochMs, wallClock, type Instant, type WallClock } from './time';
+import { minutesOfHHMM, toEpochMs, venueDayKey, wallClock, type Instant, type WallClock } from './time';
 
 export interface DecideInput {
   ticket: Ticket | undefined;
@@ -60,11 +60,11 @@ function acceptedAt(history: readonly HistoryEntry[], checkpointId: string): Pla
   return out.sort(byTime);
 }
 
-/** Venue day of a placed entry, or undefined when its time cannot be read. */
-function dayOf(p: Placed, timeZone: string): DayKey | undefined {
+/** Venue day of a placed entry (days start at `dayStart`), or undefined when its time cannot be read. */
+function dayOf(p: Placed, timeZone: string, dayStart?: string): DayKey | undefined {
   if (!Number.isFinite(p.t)) return undefined;
   try {
-    return dayKey(p.t, timeZone);
+    return venueDayKey(p.t, timeZone, dayStart);
   } catch {
     return undefined;
   }
@@ -79,7 +79,7 @@ function dayOf(p: Placed, timeZone: string): DayKey | undefined {
 export function insideNow(
   history: readonly HistoryEntry[],
   checkpointId: string,
-  at?: { now: Instant; timeZone: string },
+  at?: { now: Instant; timeZone: string; dayStart?: string },
 ): boolean {
   const last = acceptedAt(history, checkpointId).at(-1);
   if (!last || last.entry.direction !== 'entry') return false;
@@ -87,7 +87,7 @@ export function insideNow(
   const nowMs = toEpochMs(at.now);
   if (Number.isNaN(nowMs)) return true;
   try {
-    return dayOf(last, at.timeZone) === dayKey(nowMs, at.timeZone);
+    return dayOf(last, at.timeZone, at.dayStart) === venueDayKey(nowMs, at.timeZone, at.dayStart);
   } catch {
     return true;
   }
@@ -103,7 +103,7 @@ export function insideNow(
 export function isAdmission(
   entry: HistoryEntry,
   history: readonly HistoryEntry[],
-  opts: { mode: CheckpointMode; timeZone: string },
+  opts: { mode: CheckpointMode; timeZone: string; dayStart?: string },
 ): boolean {
   if (entry.verdict !== 'accepted' || entry.direction !== 'entry') return false;
   if (opts.mode !== 'entry_exit') return true;
@@ -114,8 +114,8 @@ export function isAdmission(
     previous = p;
   }
   if (!previous || previous.entry.direction !== 'exit') return true;
-  const day = dayOf(self, opts.timeZone);
-  return day === undefined || dayOf(previous, opts.timeZone) !== day;
+  const day = dayOf(self, opts.timeZone, opts.dayStart);
+  return day === undefined || dayOf(previous, opts.timeZone, opts.dayStart) !== day;
 }
 
 function nonEmpty(s: string | undefined): string | undefined {
@@ -148,27 +148,66 @@ function isOpen(hours: Checkpoint['hours'], day: DayKey, local: WallClock): bool
   return windows.some((w) => minutesOfHHMM(w.open) <= minute && minute < minutesOfHHMM(w.close));
 }
 
+/** The entry cap: a whole number ≥ 1; anything else reads as 1 (the strictest). */
+function capOf(checkpoint: Checkpoint): number {
+  const n = checkpoint.maxAdmissions;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/**
+ * Admissions so far (`mine`: accepted events at the checkpoint, oldest first):
+ * at entry-only doors every accepted entry; at entry/exit doors every entry
+ * but a re-entry, i.e. one right after an exit on a venue day that already
+ * had an admission. Stricter than isAdmission() for an exit with no entry
+ * before it, so a cap can only err on the side of refusing.
+ */
+function admissionsOf(mine: readonly Placed[], checkpoint: Checkpoint, timeZone: string): Placed[] {
+  const entries = mine.filter((p) => p.entry.direction === 'entry');
+  if (checkpoint.mode !== 'entry_exit') return entries;
+  const out: Placed[] = [];
+  let prev: Placed | undefined;
+  let admittedOn: DayKey | undefined;
+  for (const p of mine) {
+    if (p.entry.direction === 'entry') {
+      const day = dayOf(p, timeZone, checkpoint.dayStart);
+      const reentry =
+        prev?.entry.direction === 'exit' && day !== undefined && admittedOn === day && dayOf(prev, timeZone, checkpoint.dayStart) === day;
+      if (!reentry) {
+        out.push(p);
+        admittedOn = day;
+      }
+    }
+    prev = p;
+  }
+  return out;
+}
+
 function alreadyCheckedIn(input: DecideInput, today: DayKey): boolean {
   const { checkpoint, timeZone } = input;
+  const { dayStart } = checkpoint;
   const mine = acceptedAt(input.history, checkpoint.id);
   if (checkpoint.mode === 'entry_exit') {
     const last = mine.at(-1);
-    // Anti-passback: still inside today, whatever the rule.
-    if (last?.entry.direction === 'entry' && dayOf(last, timeZone) === today) return true;
-    // Scanned out last: coming back is a re-entry, not a new admission.
-    if (last?.entry.direction === 'exit') return false;
+    // Anti-passback: still inside this venue day, whatever the rule.
+    if (last?.entry.direction === 'entry' && dayOf(last, timeZone, dayStart) === today) return true;
+    if (last?.entry.direction === 'exit') {
+      // Scanned out: coming back is a re-entry, not a new admission, unless the
+      // checkpoint forbids it. A cap needs the rule to count admissions, so an
+      // exit from an earlier venue day then leads to the rule like any entry.
+      const sameDay = dayOf(last, timeZone, dayStart) === today;
+      if (sameDay) return checkpoint.noReentry === true;
+      if (checkpoint.noReentry !== true && checkpoint.maxAdmissions === undefined) return false;
+    }
   }
-  switch (checkpoint.rule) {
-    case 'unlimited':
-      return false;
-    case 'once_per_day':
-      return mine.some((p) => p.entry.direction === 'entry' && dayOf(p, timeZone) === today);
-    case 'once':
-    default:
-      // Any accepted entry ever, whatever its time: another device's clock
-      // may run ahead of ours. Unknown rules are read as the strictest.
-      return mine.some((p) => p.entry.direction === 'entry');
+  if (checkpoint.rule === 'unlimited') return false;
+  const admissions = admissionsOf(mine, checkpoint, timeZone);
+  const cap = capOf(checkpoint);
+  if (checkpoint.rule === 'once_per_day') {
+    return admissions.filter((p) => dayOf(p, timeZone, dayStart) === today).length >= cap;
   }
+  // 'once' and unknown rules (read as the strictest): admissions ever, whatever
+  // their time: another device's clock may run ahead of ours.
+  return admissions.length >= cap;
 }
 
 /**
@@ -222,9 +261,10 @@ export function decide(input: DecideInput): Verdict {
   }
 
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const today: DayKey = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
-  if (!isOpen(checkpoint.hours, today, local)) return reject('closed_now');
+  const calendarDay: DayKey = `${pad(local.year, 4)}-${pad(local.month)}-${pad(local.day)}`;
+  if (!isOpen(checkpoint.hours, calendarDay, local)) return reject('closed_now');
 
-  if (alreadyCheckedIn(input, today)) return reject('already_checked_in');
+  // The rules' day runs from the checkpoint's day start (midnight by default).
+  if (alreadyCheckedIn(input, venueDayKey(nowMs, timeZone, checkpoint.dayStart))) return reject('already_checked_in');
   return accepted;
 }

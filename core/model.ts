@@ -65,6 +65,20 @@ export interface Checkpoint {
    * `default` applies to days not listed. No hours at all = always open.
    */
   hours?: { default?: OpeningWindow[]; days?: Record<DayKey, OpeningWindow[]> };
+  /**
+   * When the venue day starts for this checkpoint's rules, `HH:MM` (e.g. `04:00`):
+   * `once_per_day`, per-day caps, re-entry and "inside now" run from one start to
+   * the next, past midnight. Absent = midnight. Opening hours stay calendar days.
+   */
+  dayStart?: string;
+  /**
+   * Entry cap: admissions allowed by `once` (in total) or `once_per_day` (per
+   * venue day); absent = 1. Re-entries after an exit the same venue day are not
+   * admissions; voided check-ins never reach the rules. Ignored by `unlimited`.
+   */
+  maxAdmissions?: number;
+  /** At `entry_exit` doors: after scanning out, no coming back in the same venue day. */
+  noReentry?: boolean;
 }
 
 export type TicketStatus = 'valid' | 'revoked' | 'blocked' | 'deleted';

@@ -166,3 +166,19 @@ export function minutesOfHHMM(hhmm: string): number {
   if (min > 59 || h > 24 || (h === 24 && min !== 0)) return NaN;
   return h * 60 + min;
 }
+
+/**
+ * The venue day of `instant` when days start at `dayStart` (`HH:MM`, e.g.
+ * `04:00`) instead of midnight: a scan at 01:30 belongs to the day before, so
+ * a night event keeps one day for its rules. Absent, `00:00` or malformed:
+ * the calendar day (a typo never moves a day). Throws like dayKey().
+ */
+export function venueDayKey(instant: Instant, timeZone: string, dayStart?: string): DayKey {
+  const w = wallClock(instant, timeZone);
+  const start = dayStart === undefined ? NaN : minutesOfHHMM(dayStart);
+  if (Number.isFinite(start) && start > 0 && start < 24 * 60 && w.hour * 60 + w.minute < start) {
+    const prev = new Date(Date.UTC(w.year, w.month - 1, w.day - 1));
+    return `${pad4(prev.getUTCFullYear())}-${pad2(prev.getUTCMonth() + 1)}-${pad2(prev.getUTCDate())}`;
+  }
+  return `${pad4(w.year)}-${pad2(w.month)}-${pad2(w.day)}`;
+}

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decide } from '../../../core/decide';
-import { dayKey, isoWithOffset } from '../../../core/time';
+import { dayKey, isoWithOffset, venueDayKey } from '../../../core/time';
 import { CATEGORIES, type Checkpoint, type CheckpointRule, type Direction, type HistoryEntry, type Ticket } from '../../../core/model';
 
 const TZ = 'Asia/Seoul';
@@ -133,6 +133,70 @@ describe('decide properties', () => {
         }
         // With `once` not even across days: yesterday's entry still counts.
         if (rule === 'once') expect(accepted.filter((e, i) => e.direction === 'entry' && accepted[i - 1]?.direction === 'entry').length).toBe(0);
+      }),
+    );
+  });
+
+  // Rules from issue 14: caps, day start, no re-entry. `dayStart` is drawn from
+  // midnight, 04:00 and none, so a cap is checked on the venue day it runs on.
+  const dayStart = fc.constantFrom<string | undefined>(undefined, '00:00', '04:00', '06:30');
+  const cap = fc.integer({ min: 1, max: 4 });
+
+  it('(6) caps: at most N admissions in total (once) or per venue day (once_per_day), any order and clocks', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<CheckpointRule>('once', 'once_per_day'), cap, dayStart, fc.array(scan, { maxLength: 40 }), (rule, n, start, scans) => {
+        const checkpoint: Checkpoint = { ...cp(rule, 'entry'), maxAdmissions: n, ...(start ? { dayStart: start } : {}) };
+        const entries = acceptedEntriesAtA(replay(checkpoint, scans));
+        if (rule === 'once') expect(entries.length).toBeLessThanOrEqual(n);
+        const perDay = new Map<string, number>();
+        for (const e of entries) perDay.set(venueDayKey(e.scannedAt, TZ, start), (perDay.get(venueDayKey(e.scannedAt, TZ, start)) ?? 0) + 1);
+        for (const count of perDay.values()) expect(count).toBeLessThanOrEqual(n);
+      }),
+    );
+  });
+
+  it('(7) a cap is reached: N entries in a row on one venue day are admitted, the next is refused', () => {
+    fc.assert(
+      fc.property(cap, dayStart, fc.integer({ min: 0, max: 20 * 60 }), (n, start, offsetMin) => {
+        const checkpoint: Checkpoint = { ...cp('once_per_day', 'entry'), maxAdmissions: n, ...(start ? { dayStart: start } : {}) };
+        // Scans a minute apart from 07:00 local: all on one venue day, whatever the day start.
+        const t0 = Date.parse('2025-09-09T07:00:00+09:00') + Math.min(offsetMin, 16 * 60) * 60_000;
+        const hist = replay(checkpoint, Array.from({ length: n + 1 }, (_, i) => ({ t: t0 + i * 60_000, direction: 'entry' as const, checkpointId: 'a' })));
+        expect(hist.map((e) => e.verdict)).toEqual([...Array<string>(n).fill('accepted'), 'rejected']);
+      }),
+    );
+  });
+
+  it('(8) no re-entry: on a venue day, no accepted entry follows an accepted exit; the inside rule holds', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<CheckpointRule>('once', 'once_per_day', 'unlimited'), dayStart, fc.array(scan, { maxLength: 40 }), (rule, start, raw) => {
+        const scans = [...raw].sort((x, y) => x.t - y.t);
+        const checkpoint: Checkpoint = { ...cp(rule, 'entry_exit'), noReentry: true, ...(start ? { dayStart: start } : {}) };
+        const accepted = replay(checkpoint, scans).filter((e) => e.checkpointId === 'a' && e.verdict === 'accepted');
+        const exitedOn = new Set<string>();
+        let prev: HistoryEntry | undefined;
+        for (const e of accepted) {
+          const day = venueDayKey(e.scannedAt, TZ, start);
+          if (e.direction === 'exit') exitedOn.add(day);
+          else {
+            expect(exitedOn.has(day)).toBe(false);
+            if (prev && venueDayKey(prev.scannedAt, TZ, start) === day) expect(prev.direction).toBe('exit');
+          }
+          prev = e;
+        }
+      }),
+    );
+  });
+
+  it('(9) with a day start, a night on one venue day behaves as one day across midnight', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20 * 60, max: 27 * 60 + 59 }), fc.integer({ min: 20 * 60, max: 27 * 60 + 59 }), (a, b) => {
+        // Two scans between 20:00 and 03:59 the next morning, in time order.
+        const [x, y] = a <= b ? [a, b] : [b, a];
+        const base = Date.parse('2025-09-09T00:00:00+09:00');
+        const scans = [x, y].map((m) => ({ t: base + m * 60_000, direction: 'entry' as const, checkpointId: 'a' }));
+        const night = replay({ ...cp('once_per_day', 'entry'), dayStart: '04:00' }, scans);
+        expect(night.map((e) => e.verdict)).toEqual(['accepted', 'rejected']);
       }),
     );
   });

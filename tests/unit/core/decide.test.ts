@@ -218,3 +218,73 @@ describe('isAdmission', () => {
     expect(isAdmission(back, hist, { mode: 'entry', timeZone: TZ })).toBe(true);
   });
 });
+
+describe('decide: day start past midnight (checkpoint.dayStart)', () => {
+  const night = (over: Partial<Checkpoint> = {}) => cp({ dayStart: '04:00', ...over });
+  it.each<[string, Partial<Checkpoint>, HistoryEntry[], string, string]>([
+    ['once_per_day: 22:00 then 01:30 is the same venue day', { rule: 'once_per_day' }, [h('2025-09-09T22:00:00+09:00')], '2025-09-10T01:30:00+09:00', 'already_checked_in'],
+    ['once_per_day: 22:00 then 04:00 is a new venue day', { rule: 'once_per_day' }, [h('2025-09-09T22:00:00+09:00')], '2025-09-10T04:00:00+09:00', 'accepted'],
+    ['once_per_day: 03:59 belongs to the day before', { rule: 'once_per_day' }, [h('2025-09-10T03:59:00+09:00')], '2025-09-10T04:00:00+09:00', 'accepted'],
+    ['entry_exit: inside at 23:00 still inside at 02:00', { rule: 'unlimited', mode: 'entry_exit' }, [h('2025-09-09T23:00:00+09:00')], '2025-09-10T02:00:00+09:00', 'already_checked_in'],
+    ['entry_exit: the stale entry lapses at the day start', { rule: 'unlimited', mode: 'entry_exit' }, [h('2025-09-09T23:00:00+09:00')], '2025-09-10T04:00:00+09:00', 'accepted'],
+    ['a malformed day start is midnight', { rule: 'once_per_day', dayStart: '4am' }, [h('2025-09-09T22:00:00+09:00')], '2025-09-10T01:30:00+09:00', 'accepted'],
+  ])('%s', (_label, over, history, now, expected) => {
+    expect(reason(run({ checkpoint: night(over), history, now }))).toBe(expected);
+  });
+  it('without a day start the same scans split at midnight (the old behaviour)', () => {
+    const history = [h('2025-09-09T22:00:00+09:00')];
+    expect(reason(run({ checkpoint: cp({ rule: 'once_per_day' }), history, now: '2025-09-10T01:30:00+09:00' }))).toBe('accepted');
+    expect(reason(run({ checkpoint: cp({ rule: 'unlimited', mode: 'entry_exit' }), history, now: '2025-09-10T01:30:00+09:00' }))).toBe('accepted');
+  });
+  it('insideNow and isAdmission read the same venue day', () => {
+    const hist = [h('2025-09-09T23:00:00+09:00')];
+    expect(insideNow(hist, 'hall-a', { now: '2025-09-10T02:00:00+09:00', timeZone: TZ, dayStart: '04:00' })).toBe(true);
+    expect(insideNow(hist, 'hall-a', { now: '2025-09-10T02:00:00+09:00', timeZone: TZ })).toBe(false);
+    const out = h('2025-09-09T23:30:00+09:00', 'exit');
+    const back = h('2025-09-10T01:00:00+09:00');
+    const all = [...hist, out, back];
+    expect(isAdmission(back, all, { mode: 'entry_exit', timeZone: TZ, dayStart: '04:00' })).toBe(false);
+    expect(isAdmission(back, all, { mode: 'entry_exit', timeZone: TZ })).toBe(true);
+  });
+});
+
+describe('decide: entry caps (checkpoint.maxAdmissions)', () => {
+  const day = (d: string, t: string) => `2025-09-${d}T${t}+09:00`;
+  it.each<[string, Partial<Checkpoint>, HistoryEntry[], string, string]>([
+    ['coffee truck: 2 a day, second of the day', { rule: 'once_per_day', maxAdmissions: 2 }, [h(day('10', '09:00'))], day('10', '10:00'), 'accepted'],
+    ['coffee truck: 2 a day, third refused', { rule: 'once_per_day', maxAdmissions: 2 }, [h(day('10', '09:00')), h(day('10', '09:30'))], day('10', '10:00'), 'already_checked_in'],
+    ['coffee truck: the next day starts again', { rule: 'once_per_day', maxAdmissions: 2 }, [h(day('09', '09:00')), h(day('09', '09:30'))], day('10', '10:00'), 'accepted'],
+    ['3 in total: third accepted across days', { rule: 'once', maxAdmissions: 3 }, [h(day('08', '09:00')), h(day('09', '09:00'))], day('10', '10:00'), 'accepted'],
+    ['3 in total: fourth refused', { rule: 'once', maxAdmissions: 3 }, [h(day('08', '09:00')), h(day('09', '09:00')), h(day('09', '12:00'))], day('10', '10:00'), 'already_checked_in'],
+    ['refused scans do not count', { rule: 'once', maxAdmissions: 2 }, [h(day('09', '09:00')), h(day('09', '09:30'), 'entry', { verdict: 'rejected' })], day('10', '10:00'), 'accepted'],
+    ['other checkpoints do not count', { rule: 'once', maxAdmissions: 1 }, [h(day('09', '09:00'), 'entry', { checkpointId: 'hall-b' })], day('10', '10:00'), 'accepted'],
+    ['a cap of 0 reads as 1', { rule: 'once', maxAdmissions: 0 }, [h(day('09', '09:00'))], day('10', '10:00'), 'already_checked_in'],
+    ['a fractional cap reads as 1', { rule: 'once', maxAdmissions: 2.5 }, [h(day('09', '09:00'))], day('10', '10:00'), 'already_checked_in'],
+    ['unlimited ignores the cap', { rule: 'unlimited', maxAdmissions: 1 }, [h(day('10', '09:00')), h(day('10', '09:10'))], day('10', '10:00'), 'accepted'],
+    ['entry_exit: same-day re-entries are not admissions', { rule: 'once', mode: 'entry_exit', maxAdmissions: 2 }, [h(day('09', '09:00')), h(day('09', '10:00'), 'exit'), h(day('09', '11:00')), h(day('09', '12:00'), 'exit')], day('10', '10:00'), 'accepted'],
+    ['entry_exit: cap of 2 reached on the third day', { rule: 'once', mode: 'entry_exit', maxAdmissions: 2 }, [h(day('08', '09:00')), h(day('08', '10:00'), 'exit'), h(day('09', '09:00')), h(day('09', '10:00'), 'exit')], day('10', '10:00'), 'already_checked_in'],
+    ['entry_exit: inside still refuses below the cap', { rule: 'once', mode: 'entry_exit', maxAdmissions: 5 }, [h(day('10', '09:00'))], day('10', '10:00'), 'already_checked_in'],
+  ])('%s', (_label, over, history, now, expected) => {
+    expect(reason(run({ checkpoint: cp(over), history, now }))).toBe(expected);
+  });
+});
+
+describe('decide: no re-entry after exit (checkpoint.noReentry)', () => {
+  const at = (t: string) => `2025-09-10T${t}+09:00`;
+  const door = (over: Partial<Checkpoint> = {}) => cp({ mode: 'entry_exit', rule: 'once_per_day', noReentry: true, ...over });
+  it.each<[string, Partial<Checkpoint>, HistoryEntry[], string, string]>([
+    ['first entry', {}, [], at('10:00'), 'accepted'],
+    ['inside: refused as before', {}, [h(at('09:00'))], at('10:00'), 'already_checked_in'],
+    ['scanned out: no coming back the same day', {}, [h(at('09:00')), h(at('09:30'), 'exit')], at('10:00'), 'already_checked_in'],
+    ['scanned out yesterday: once_per_day admits today', {}, [h('2025-09-09T09:00:00+09:00'), h('2025-09-09T09:30:00+09:00', 'exit')], at('10:00'), 'accepted'],
+    ['scanned out yesterday: once refuses for good', { rule: 'once' }, [h('2025-09-09T09:00:00+09:00'), h('2025-09-09T09:30:00+09:00', 'exit')], at('10:00'), 'already_checked_in'],
+    ['unlimited: still no re-entry the same day', { rule: 'unlimited' }, [h(at('09:00')), h(at('09:30'), 'exit')], at('10:00'), 'already_checked_in'],
+    ['night event: out at 23:30, back at 01:00 is the same venue day', { dayStart: '04:00' }, [h('2025-09-09T22:00:00+09:00'), h('2025-09-09T23:30:00+09:00', 'exit')], at('01:00'), 'already_checked_in'],
+    ['without the flag the same exit lets you back in', { noReentry: false }, [h(at('09:00')), h(at('09:30'), 'exit')], at('10:00'), 'accepted'],
+  ])('%s', (_label, over, history, now, expected) => {
+    expect(reason(run({ checkpoint: door(over), history, now }))).toBe(expected);
+  });
+  it('exits are always accepted, even with no re-entry', () => {
+    expect(reason(run({ checkpoint: door(), direction: 'exit', history: [h(at('09:00')), h(at('09:30'), 'exit')], now: at('10:00') }))).toBe('accepted');
+  });
+});
