@@ -69,6 +69,15 @@ export const Checkpoint = z.object({
       days: z.record(z.string(), z.array(OpeningWindow)).optional(),
     })
     .optional(),
+  // Added 2026-12 (issue 14; optional, backward compatible: absent = the old
+  // behaviour; a kiosk before them drops them and judges as before, and the
+  // server re-judges uploads with them — docs/ARCHITECTURE.md "Rules").
+  /** Venue day start `HH:MM` (00:00–23:59) for this checkpoint's rules and "inside now". */
+  dayStart: hhmm.refine((v) => Number(v.slice(0, 2)) < 24 && Number(v.slice(3)) < 60, 'expected HH:MM from 00:00 to 23:59').optional(),
+  /** Entry cap: admissions in total (`once`) or per venue day (`once_per_day`); absent = 1. */
+  maxAdmissions: z.number().int().min(1).max(1000).optional(),
+  /** `entry_exit` doors: no coming back in after an exit the same venue day. */
+  noReentry: z.boolean().optional(),
 });
 
 /** An Ed25519 public key that verifies signed `TO1:` codes; `publicKey` is base64url of the raw 32 bytes. */

@@ -248,6 +248,21 @@ const walkinsRetention: Migration = {
   },
 };
 
+// Checkpoint rules (issue 14): the venue day's start (`HH:MM`), the entry cap and
+// "no re-entry after exit"; NULL keeps a checkpoint's old behaviour.
+const checkpointRules: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('checkpoints').addColumn('day_start', 'text').execute();
+    await db.schema.alterTable('checkpoints').addColumn('max_admissions', 'integer').execute();
+    await db.schema.alterTable('checkpoints').addColumn('no_reentry', 'integer').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('checkpoints').dropColumn('no_reentry').execute();
+    await db.schema.alterTable('checkpoints').dropColumn('max_admissions').execute();
+    await db.schema.alterTable('checkpoints').dropColumn('day_start').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -256,6 +271,7 @@ export const migrations: Record<string, Migration> = {
   '0005_console': consoleSessions,
   '0006_voids': voids,
   '0007_walkins_retention': walkinsRetention,
+  '0008_checkpoint_rules': checkpointRules,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,12 @@ export interface CheckpointsTable {
   /** JSON: Checkpoint['hours'] | null */
   hours: string | null;
   sort: number;
+  /** `HH:MM` venue day start; NULL = midnight (0008). */
+  day_start: string | null;
+  /** Entry cap; NULL = 1 (0008). */
+  max_admissions: number | null;
+  /** 1 = no re-entry after exit; NULL or 0 = re-entry allowed (0008). */
+  no_reentry: number | null;
 }
 
 export interface TicketsTable {

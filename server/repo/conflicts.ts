@@ -50,7 +50,12 @@ export function isConflict(x: Admission, cp: Checkpoint, timeZone: string, histo
   if (!canConflict(cp)) return false;
   const earlier = history.filter((h) => h.checkpointId === cp.id && h.id !== x.id && before(h, x));
   if (earlier.length === 0) return false;
+  // The checkpoint's rules (day start, cap, no re-entry) stay: a cap or a
+  // no-re-entry door is enforced across desks once their uploads meet here.
   const bare: Checkpoint = { id: cp.id, eventId: cp.eventId, name: cp.name, rule: cp.rule, mode: cp.mode };
+  if (cp.dayStart !== undefined) bare.dayStart = cp.dayStart;
+  if (cp.maxAdmissions !== undefined) bare.maxAdmissions = cp.maxAdmissions;
+  if (cp.noReentry !== undefined) bare.noReentry = cp.noReentry;
   const verdict = decide({
     ticket: PLAIN_TICKET,
     checkpoint: bare,

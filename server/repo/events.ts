@@ -40,6 +40,9 @@ export function checkpointFromRow(r: CheckpointsTable): Checkpoint {
   if (r.categories !== null) cp.categories = parse(r.categories);
   if (r.programmes !== null) cp.programmes = parse(r.programmes);
   if (r.hours !== null) cp.hours = parse(r.hours);
+  if (r.day_start !== null) cp.dayStart = r.day_start;
+  if (r.max_admissions !== null) cp.maxAdmissions = Number(r.max_admissions);
+  if (r.no_reentry !== null && Number(r.no_reentry) !== 0) cp.noReentry = true;
   return cp;
 }
 
@@ -108,6 +111,9 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
             programmes: c.programmes ? json(c.programmes) : null,
             hours: c.hours ? json(c.hours) : null,
             sort: i,
+            day_start: c.dayStart ?? null,
+            max_admissions: c.maxAdmissions ?? null,
+            no_reentry: c.noReentry ? 1 : null,
           })),
         )
         .execute();
