@@ -7,8 +7,8 @@
 
 import { insideNow } from './decide';
 import type { CheckIn, CheckpointMode, DayKey, HistoryEntry, RejectReason } from './model';
-import { toEpochMs } from './time';
-import { dayAndHour } from './zone-clock';
+import { minutesOfHHMM, toEpochMs } from './time';
+import { dayAndHour, shiftedToZone } from './zone-clock';
 
 /**
  * One check-in as the tallies read it. `state` is the kiosk's sync state or the
@@ -61,7 +61,11 @@ export interface DayTallies {
   byCheckpointHour: (Counts & { checkpointId: string; hour: number })[];
   /** Rejected scans by reason, most frequent first. */
   byReason: { reason: string; count: number }[];
-  /** Entry/exit checkpoints: people whose last accepted scan there this day is an entry. */
+  /**
+   * Entry/exit checkpoints: people whose last accepted scan there this venue day
+   * is an entry. A checkpoint's venue day runs from its `dayStart` (midnight by
+   * default), so its rows may come from the next calendar day too.
+   */
   insideNow: { checkpointId: string; inside: number }[];
   /** Admissions staff forced through a rejection. */
   overrides: number;
@@ -73,7 +77,15 @@ export interface TallyOptions {
   day: DayKey;
   timeZone: string;
   /** Checkpoint modes and programme lists; unknown checkpoints count as `entry` with no programme filter. */
-  checkpoints: readonly { id: string; mode: CheckpointMode; programmes?: readonly string[] }[];
+  checkpoints: readonly { id: string; mode: CheckpointMode; programmes?: readonly string[]; dayStart?: string }[];
+  /**
+   * "Inside now" at this instant: each entry/exit checkpoint counts the venue day
+   * that contains it (at 01:00 with a 04:00 day start, the day before). Absent:
+   * the venue day `day` (a past day's "not out"). Its rows may lie on other
+   * calendar days than `day` (doorDays() says which): feed them too; they count
+   * only there.
+   */
+  insideAt?: number;
   /** Count only this device's scans ("this kiosk alone"). */
   deviceId?: string;
 }
@@ -129,6 +141,8 @@ export class DayTally {
   /** Accepted scans at entry/exit checkpoints, per checkpoint and code. */
   private readonly doors = new Map<string, Map<string, HistoryEntry[]>>();
   private readonly modes = new Map<string, CheckpointMode>();
+  /** Entry/exit checkpoints: the venue day "inside now" counts, and its start in minutes (0 = midnight). */
+  private readonly doorDay = new Map<string, { day: DayKey; start: number }>();
   private readonly admitted = new Map<string, ReadonlySet<string>>();
   private overrides = 0;
   private voided = 0;
@@ -138,6 +152,7 @@ export class DayTally {
   constructor(private readonly opts: TallyOptions) {
     for (const cp of opts.checkpoints) {
       this.modes.set(cp.id, cp.mode);
+      if (cp.mode === 'entry_exit') this.doorDay.set(cp.id, doorDayOf(cp.dayStart, opts));
       if (cp.programmes && cp.programmes.length > 0) this.admitted.set(cp.id, new Set(cp.programmes));
     }
   }
@@ -150,6 +165,7 @@ export class DayTally {
       return;
     }
     const local = dayAndHour(ms, this.opts.timeZone);
+    if (!row.voided && row.verdict === 'accepted') this.addToDoor(row, ms, local.day);
     if (local.day !== this.opts.day) {
       this.skipped++;
       return;
@@ -174,14 +190,39 @@ export class DayTally {
       this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     } else {
       if (row.overridden) this.overrides++;
-      if (this.modes.get(row.checkpointId) === 'entry_exit') {
-        let codes = this.doors.get(row.checkpointId);
-        if (!codes) this.doors.set(row.checkpointId, (codes = new Map()));
-        const history = codes.get(row.code) ?? [];
-        history.push({ checkpointId: row.checkpointId, direction: row.direction, verdict: 'accepted', scannedAt: row.scannedAt });
-        codes.set(row.code, history);
-      }
     }
+  }
+
+  /** An accepted scan at an entry/exit door joins its code's history when it falls in the door's venue day. */
+  private addToDoor(row: TallyRow, ms: number, calendarDay: DayKey): void {
+    const door = this.doorDay.get(row.checkpointId);
+    if (!door) return;
+    const day = door.start === 0 ? calendarDay : venueDayOf(ms, this.opts.timeZone, door.start);
+    if (day !== door.day) return;
+    let codes = this.doors.get(row.checkpointId);
+    if (!codes) this.doors.set(row.checkpointId, (codes = new Map()));
+    const history = codes.get(row.code) ?? [];
+    history.push({ checkpointId: row.checkpointId, direction: row.direction, verdict: 'accepted', scannedAt: row.scannedAt });
+    codes.set(row.code, history);
+  }
+
+  /**
+   * Calendar days whose rows "inside now" needs besides `day` (entry/exit doors
+   * with a day start: their venue day spans two calendar days). Callers that
+   * read rows by calendar day feed these too.
+   */
+  doorDays(): DayKey[] {
+    const out = new Set<DayKey>();
+    for (const { day, start } of this.doorDay.values()) {
+      if (start === 0) {
+        out.add(day);
+        continue;
+      }
+      out.add(day);
+      out.add(nextDay(day));
+    }
+    out.delete(this.opts.day);
+    return [...out].sort();
   }
 
   addAll(rows: Iterable<TallyRow>): this {
@@ -219,6 +260,30 @@ export class DayTally {
       voided: this.voided,
     };
   }
+}
+
+/** A day start as minutes after midnight: 0 when absent, midnight or malformed (as core/time's venueDayKey). */
+function startMinutes(dayStart: string | undefined): number {
+  const m = dayStart === undefined ? NaN : minutesOfHHMM(dayStart);
+  return Number.isFinite(m) && m > 0 && m < 24 * 60 ? m : 0;
+}
+
+function nextDay(day: DayKey): DayKey {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** venueDayKey() through the cached zone clock (tallies read 100k rows): the calendar day of the wall clock `start` minutes earlier. */
+function venueDayOf(ms: number, timeZone: string, start: number): DayKey {
+  return new Date(shiftedToZone(ms, timeZone).getTime() - start * 60_000).toISOString().slice(0, 10);
+}
+
+/** Which venue day a door's "inside now" counts (TallyOptions.insideAt). */
+function doorDayOf(dayStart: string | undefined, opts: TallyOptions): { day: DayKey; start: number } {
+  const start = startMinutes(dayStart);
+  if (opts.insideAt === undefined || !Number.isFinite(opts.insideAt)) return { day: opts.day, start };
+  return { day: start === 0 ? dayAndHour(opts.insideAt, opts.timeZone).day : venueDayOf(opts.insideAt, opts.timeZone, start), start };
 }
 
 /** The tallies of `opts.day` from every row given (rows of other days are left out). */

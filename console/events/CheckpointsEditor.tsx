@@ -1,6 +1,8 @@
 // The event's checkpoints (check-in lists at doors): id, names, rule (once,
 // once per day, unlimited), entry or entry/exit, categories and programmes
-// admitted (none ticked = everyone), and opening hours.
+// admitted (none ticked = everyone), opening hours, and the rules of issue 14:
+// when the venue day starts (a night past midnight stays one day), how many
+// admissions a ticket gets (in total or per day) and no re-entry after exit.
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../core/model';
 import type { EventBundle } from '../../core/protocol';
@@ -15,7 +17,17 @@ function tidy(c: Checkpoint): Checkpoint {
   const out = { ...c };
   if (!out.categories?.length) delete out.categories;
   if (!out.programmes?.length) delete out.programmes;
+  // Absent rules are the old behaviour: midnight, one admission, re-entry allowed.
+  if (!out.dayStart || out.dayStart === '00:00') delete out.dayStart;
+  if (out.maxAdmissions === undefined || out.rule === 'unlimited') delete out.maxAdmissions;
+  if (!out.noReentry || out.mode !== 'entry_exit') delete out.noReentry;
   return out;
+}
+
+/** The cap field's text: a whole number as typed; empty = absent (1). Anything else is kept for the schema to flag. */
+function capOf(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  return Number(text);
 }
 
 export function CheckpointsEditor({ value, bundle, onChange }: { value: Checkpoint[]; bundle: EventBundle; onChange(v: Checkpoint[]): void }) {
@@ -56,6 +68,43 @@ export function CheckpointsEditor({ value, bundle, onChange }: { value: Checkpoi
               </select>
             </Field>
           </div>
+          <div className="grid" data-testid={`rules-${i}`}>
+            <TextField
+              type="time"
+              label={t('events.dayStart')}
+              path={`checkpoints.${i}.dayStart`}
+              value={c.dayStart ?? ''}
+              onChange={(dayStart) => set(i, { ...c, dayStart })}
+            />
+            {c.rule !== 'unlimited' && (
+              <Field label={t(c.rule === 'once' ? 'events.capTotal' : 'events.capPerDay')} path={`checkpoints.${i}.maxAdmissions`}>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  inputMode="numeric"
+                  placeholder="1"
+                  data-testid={`f-checkpoints.${i}.maxAdmissions`}
+                  value={c.maxAdmissions ?? ''}
+                  onChange={(e) => set(i, { ...c, maxAdmissions: capOf(e.target.value) })}
+                />
+              </Field>
+            )}
+            {c.mode === 'entry_exit' && (
+              <label className="field">
+                <span>
+                  <input
+                    type="checkbox"
+                    data-testid={`c-checkpoints.${i}.noReentry`}
+                    checked={c.noReentry === true}
+                    onChange={(e) => set(i, { ...c, noReentry: e.target.checked })}
+                  />{' '}
+                  {t('events.noReentry')}
+                </span>
+              </label>
+            )}
+          </div>
+          <p className="hint">{t('events.rulesHint')}</p>
           <CheckList
             label={t('events.categories')}
             path={`checkpoints.${i}.categories`}

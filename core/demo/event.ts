@@ -57,6 +57,9 @@ const schema = z.object({
       hours: z
         .object({ default: windows.optional(), days: z.record(dayKey, windows).optional() })
         .optional(),
+      dayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      maxAdmissions: z.number().int().min(1).optional(),
+      noReentry: z.boolean().optional(),
     }),
   ),
 });

@@ -126,19 +126,26 @@ export interface KioskTallies {
   mine: DayTallies;
 }
 
-/** The day's tallies for every desk and for this device, from one pass over the index. */
+/**
+ * The day's tallies for every desk and for this device, from one pass over the
+ * index. `insideAt` (now, when the day shown is today): "inside now" counts each
+ * entry/exit door's venue day at that instant; a door with a day start (04:00)
+ * also reads the calendar day it spills into or began on, for its count only.
+ */
 export async function loadDayTallies(
   db: TurnoutDb,
-  opts: { day: string; timeZone: string; checkpoints: readonly Checkpoint[]; deviceId: string },
+  opts: { day: string; timeZone: string; checkpoints: readonly Checkpoint[]; deviceId: string; insideAt?: number },
 ): Promise<KioskTallies> {
-  const base = { day: opts.day, timeZone: opts.timeZone, checkpoints: opts.checkpoints };
+  const base = { day: opts.day, timeZone: opts.timeZone, checkpoints: opts.checkpoints, insideAt: opts.insideAt };
   const all = new DayTally(base);
   const mine = new DayTally({ ...base, deviceId: opts.deviceId });
-  for await (const { checkins, tickets, voids } of readDay(db, opts.day)) {
-    for (const c of checkins) {
-      const row = tallyRow(c, tickets.get(c.code), voids.has(c.id));
-      all.add(row);
-      mine.add(row);
+  for (const day of [opts.day, ...all.doorDays()]) {
+    for await (const { checkins, tickets, voids } of readDay(db, day)) {
+      for (const c of checkins) {
+        const row = tallyRow(c, tickets.get(c.code), voids.has(c.id));
+        all.add(row);
+        mine.add(row);
+      }
     }
   }
   return { all: all.result(), mine: mine.result() };

@@ -3,6 +3,7 @@
 // changes, on demand, and every REFRESH_MS while staff mode is open — not on
 // every scan, so a busy desk never pays for a report nobody is looking at.
 import { useCallback, useEffect, useState } from 'react';
+import { dayKey } from '../../core/time';
 import { loadDayTallies, type KioskTallies } from '../storage/day-checkins';
 import { useKiosk } from './KioskContext';
 
@@ -25,7 +26,11 @@ export function useStaffTallies(day: string): StaffTallies {
   useEffect(() => {
     let live = true;
     const key = `${day}|${tick}`;
-    void loadDayTallies(db, { day, timeZone: config.event.timeZone, checkpoints: config.checkpoints, deviceId }).then((data) => {
+    // Today's "inside now" is judged at this moment: a door whose venue day starts at
+    // 04:00 still counts the night's entries at 01:00 (core/tally.ts insideAt).
+    const at = now();
+    const insideAt = dayKey(at, config.event.timeZone) === day ? at : undefined;
+    void loadDayTallies(db, { day, timeZone: config.event.timeZone, checkpoints: config.checkpoints, deviceId, insideAt }).then((data) => {
       if (live) setState({ data, key, updatedAt: now() });
     });
     const timer = setTimeout(() => live && setTick((n) => n + 1), REFRESH_MS);

@@ -14,9 +14,19 @@ type Db = Kysely<Database>;
 
 const PAGE = 5000;
 
-export async function tallies(db: Db, eventId: string, day: string, timeZone: string): Promise<TalliesResponse> {
+/**
+ * `insideAt` (now, when `day` is today): "inside now" counts each entry/exit
+ * door's venue day at that instant; a door with a day start also reads the
+ * calendar day its venue day spills into or began on (core/tally doorDays()).
+ */
+export async function tallies(db: Db, eventId: string, day: string, timeZone: string, insideAt?: number): Promise<TalliesResponse> {
   const checkpoints = [...(await getCheckpoints(db, eventId)).values()];
-  const acc = new DayTally({ day, timeZone, checkpoints });
+  const acc = new DayTally({ day, timeZone, checkpoints, insideAt });
+  for (const d of [day, ...acc.doorDays()]) await feedDay(db, acc, eventId, d);
+  return { eventId, ...acc.result() };
+}
+
+async function feedDay(db: Db, acc: DayTally, eventId: string, day: string): Promise<void> {
   let after = -1;
   for (;;) {
     const rows = await db
@@ -53,5 +63,4 @@ export async function tallies(db: Db, eventId: string, day: string, timeZone: st
     if (rows.length < PAGE) break;
     after = Number(rows[rows.length - 1]!.seq);
   }
-  return { eventId, ...acc.result() };
 }

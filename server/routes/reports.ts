@@ -25,9 +25,12 @@ export function reportRoutes(app: FastifyInstance, deps: RouteDeps): void {
     async (request): Promise<TalliesResponse> => {
       const event = await getEventInfo(db, request.params.id);
       if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
-      const day = request.query.day ?? dayKey(now(), event.timeZone);
+      const at = now();
+      const today = dayKey(at, event.timeZone);
+      const day = request.query.day ?? today;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw badRequest('day must be YYYY-MM-DD');
-      return tallies(db, event.id, day, event.timeZone);
+      // Today's "inside now" is judged at this moment (a door's day may start at 04:00).
+      return tallies(db, event.id, day, event.timeZone, day === today ? at : undefined);
     },
   );
 

@@ -105,3 +105,57 @@ test('a new event is created from the empty form', async ({ page }) => {
   expect(b.event).toEqual({ id: 'expo2026', name: { ko: '2026 박람회', en: 'Expo 2026' }, timeZone: 'Asia/Seoul', days: ['2026-05-20', '2026-05-21'] });
   expect(b.checkpoints).toEqual([{ id: 'entrance', eventId: 'expo2026', name: { ko: '입구', en: 'Entrance' }, rule: 'once_per_day', mode: 'entry' }]);
 });
+
+test('checkpoint rules in Korean: 2 coffees a day, hall A’s day from 04:00 with no re-entry; stored, shown after a reload, a cap of 0 marked', async ({ page }) => {
+  const before = await bundle(EVENT_ID);
+  await login(page, s.base, ADMIN, 'ko');
+  await page.getByTestId('nav-events').click();
+  const coffeeIdx = before.checkpoints.findIndex((c) => c.id === 'coffee-truck');
+  const hallIdx = before.checkpoints.findIndex((c) => c.id === 'hall-a');
+  const coffee = page.locator('[data-testid="checkpoints"] > details[data-checkpoint="coffee-truck"]');
+  const hall = page.locator('[data-testid="checkpoints"] > details[data-checkpoint="hall-a"]');
+  await coffee.locator('summary').click();
+  await hall.locator('summary').click();
+  // Labels in Korean; the cap reads "per day" under once_per_day; no re-entry only at entry/exit doors.
+  await expect(coffee.getByTestId(`rules-${coffeeIdx}`)).toContainText('티켓당 하루 입장 횟수');
+  await expect(coffee.getByTestId(`c-checkpoints.${coffeeIdx}.noReentry`)).toHaveCount(0);
+  await expect(hall.getByTestId(`rules-${hallIdx}`)).toContainText('퇴장 후 재입장 불가');
+
+  // A cap of 0 is marked at its field and nothing is sent.
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/admin/events') && posts.push(r.url()));
+  await coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`).fill('0');
+  await page.getByTestId('save-event').click();
+  await expect(coffee.locator(`[data-path="checkpoints.${coffeeIdx}.maxAdmissions"][data-invalid="true"]`)).toHaveCount(1);
+  expect(posts).toEqual([]);
+  expect(await bundle(EVENT_ID)).toEqual(before);
+
+  await coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`).fill('2');
+  await hall.getByTestId(`f-checkpoints.${hallIdx}.dayStart`).fill('04:00');
+  await hall.getByTestId(`c-checkpoints.${hallIdx}.noReentry`).check();
+  await page.screenshot({ path: 'test-results/console-checkpoint-rules.png', fullPage: true });
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('event-message')).toContainText('저장했습니다');
+
+  const after = await bundle(EVENT_ID);
+  expect(after.checkpoints[coffeeIdx]).toEqual({ ...before.checkpoints[coffeeIdx], maxAdmissions: 2 });
+  expect(after.checkpoints[hallIdx]).toEqual({ ...before.checkpoints[hallIdx], dayStart: '04:00', noReentry: true });
+  // The other checkpoints are untouched: no rule fields appear where none were set.
+  expect(after.checkpoints.filter((_, j) => j !== coffeeIdx && j !== hallIdx)).toEqual(before.checkpoints.filter((_, j) => j !== coffeeIdx && j !== hallIdx));
+
+  await page.reload();
+  await page.getByTestId('nav-events').click();
+  await hall.locator('summary').click();
+  await coffee.locator('summary').click();
+  await expect(hall.getByTestId(`f-checkpoints.${hallIdx}.dayStart`)).toHaveValue('04:00');
+  await expect(hall.getByTestId(`c-checkpoints.${hallIdx}.noReentry`)).toBeChecked();
+  await expect(coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`)).toHaveValue('2');
+
+  // Clearing them brings the old behaviour back: the fields are gone, not zero.
+  await hall.getByTestId(`f-checkpoints.${hallIdx}.dayStart`).fill('');
+  await hall.getByTestId(`c-checkpoints.${hallIdx}.noReentry`).uncheck();
+  await coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`).fill('');
+  await page.getByTestId('save-event').click();
+  await expect(page.getByTestId('event-message')).toContainText('저장했습니다');
+  expect(await bundle(EVENT_ID)).toEqual(before);
+});

@@ -162,4 +162,20 @@ describe.each(backends())('checkpoint rules upstream ($kind)', (backend) => {
     expect(await once()).toMatchObject({ verdict: 'accepted' });
     s.clock.now = null;
   });
+  it('the organiser’s tallies: "inside now" at 01:00 still counts the club’s night (day start 04:00), and 04:00 starts afresh', async () => {
+    // T-004 came in at 21:00 and never left; T-002 (rows above) re-entered at 00:30 (flagged, but inside).
+    expect(await upload(a.token, [checkin({ code: 'T-004', checkpointId: 'club', scannedAt: '2025-09-10T21:00:00.000+09:00' })])).toEqual(['stored']);
+    const inside = async () => {
+      const t = await expectJson<{ day: string; insideNow?: { checkpointId: string; inside: number }[] }>(await s.admin(`/v1/admin/events/${EVENT_ID}/tallies`), 200);
+      return { day: t.day, club: t.insideNow?.find((r) => r.checkpointId === 'club')?.inside, gate: t.insideNow?.find((r) => r.checkpointId === 'gate')?.inside };
+    };
+    s.clock.now = Date.parse('2025-09-11T01:00:00.000+09:00');
+    // Calendar day 11 (its scan counts), the club's venue day 10: T-004 and T-002. The midnight
+    // `gate` counts the calendar day 11 only, where nobody came through it.
+    expect(await inside()).toEqual({ day: '2025-09-11', club: 2, gate: 0 });
+    s.clock.now = Date.parse('2025-09-11T04:00:00.000+09:00');
+    // The venue day 11: only T-002's 22:00 entry.
+    expect(await inside()).toEqual({ day: '2025-09-11', club: 1, gate: 0 });
+    s.clock.now = null;
+  });
 });
