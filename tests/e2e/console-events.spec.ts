@@ -106,7 +106,7 @@ test('a new event is created from the empty form', async ({ page }) => {
   expect(b.checkpoints).toEqual([{ id: 'entrance', eventId: 'expo2026', name: { ko: '입구', en: 'Entrance' }, rule: 'once_per_day', mode: 'entry' }]);
 });
 
-test('checkpoint rules in Korean: 2 coffees a day, hall A’s day from 04:00 with no re-entry; stored, shown after a reload, cleared back to absent', async ({ page }) => {
+test('checkpoint rules in Korean: 2 coffees a day, hall A’s day from 04:00 with no re-entry; a cap of 0 never sent; stored, shown after a reload, cleared back to absent', async ({ page }) => {
   const before = await bundle(EVENT_ID);
   await login(page, s.base, ADMIN, 'ko');
   await page.getByTestId('nav-events').click();
@@ -122,6 +122,17 @@ test('checkpoint rules in Korean: 2 coffees a day, hall A’s day from 04:00 wit
   await expect(coffee.getByTestId(`rules-${coffeeIdx}`)).toContainText('티켓당 하루 입장 횟수');
   await expect(coffee.getByTestId(`c-checkpoints.${coffeeIdx}.noReentry`)).toHaveCount(0);
   await expect(hall.getByTestId(`rules-${hallIdx}`)).toContainText('퇴장 후 재입장 불가');
+
+  // A cap of 0: the browser's own check (min 1) stops the form, and nothing is sent.
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/v1/admin/events') && posts.push(r.url()));
+  const cap = coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`);
+  await cap.fill('0');
+  await page.getByTestId('save-event').click();
+  expect(await cap.evaluate((e) => (e as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+  await page.waitForTimeout(500);
+  expect(posts).toEqual([]);
+  expect(await bundle(EVENT_ID)).toEqual(before);
 
   await coffee.getByTestId(`f-checkpoints.${coffeeIdx}.maxAdmissions`).fill('2');
   await hall.getByTestId(`f-checkpoints.${hallIdx}.dayStart`).fill('04:00');
