@@ -6,7 +6,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCheckInId } from '../../../core/ids';
-import type { ConfigResponse, DecideResponse, RecordUploadResponse, TalliesResponse, UploadResponse, VoidsPage } from '../../../core/protocol';
+import type { CheckinsPage, ConfigResponse, DecideResponse, RecordUploadResponse, TalliesResponse, UploadResponse, VoidsPage } from '../../../core/protocol';
 import { parseCsv } from '../../e2e/support/upstream';
 import { backends, checkin, EVENT_ID, expectJson, pairDevice, seedEvent, startServer, type TestServer } from './harness';
 
@@ -96,6 +96,34 @@ describe.each(backends())('voids ($kind)', (backend) => {
     } finally {
       s.clock.now = null;
     }
+  });
+
+  // Uploads are judged together (every new admission joins its ticket's history
+  // before any is judged, and stored ones may be re-marked): a voided admission
+  // is in no history, so it is never re-marked and flags nothing in the batch.
+  it('an upload judged together leaves a voided admission out: never re-marked, flags nothing', async () => {
+    const at = (hm: string) => `2025-09-10T${hm}:00.000+09:00`;
+    const pull = async (after: number) => (await expectJson<CheckinsPage>(await s.call(`/v1/sync/checkins?after=${after}&limit=1000`, { token: a.token }), 200)).items;
+    const cursor = async () => Math.max(0, ...(await pull(0)).map((c) => c.seq));
+
+    // Control, no void: an earlier admission arriving later re-marks the stored one.
+    const kept = checkin({ code: 'T-004', checkpointId: 'daily', scannedAt: at('11:00') });
+    await expectJson(await upload(a.token, [kept]), 200);
+    const before = await cursor();
+    await expectJson(await upload(b.token, [checkin({ code: 'T-004', checkpointId: 'daily', scannedAt: at('10:30') })]), 200);
+    expect((await pull(before)).find((c) => c.id === kept.id)?.status).toBe('conflict');
+
+    const late = checkin({ code: 'T-001', checkpointId: 'daily', scannedAt: at('11:00') });
+    await expectJson(await upload(a.token, [late]), 200);
+    await expectJson(await voids(a.token, [voidOf(late.id)]), 200);
+    const from = await cursor();
+    const early = checkin({ code: 'T-001', checkpointId: 'daily', scannedAt: at('10:30') });
+    const again = checkin({ code: 'T-001', checkpointId: 'daily', scannedAt: at('11:30') });
+    const res = await expectJson<UploadResponse>(await upload(b.token, [again, early]), 200);
+    expect(res.results.map((r) => r.status)).toEqual(['conflict', 'stored']);
+    // Only the two new rows moved: the voided one kept its seq and its status.
+    expect((await pull(from)).map((c) => c.id).sort()).toEqual([early.id, again.id].sort());
+    expect((await pull(0)).find((c) => c.id === late.id)?.status).toBe('stored');
   });
 
   it('tallies leave voided check-ins out (inside now included) and count them apart; the void may come first', async () => {
