@@ -6,7 +6,7 @@
 // The full soak (all three upstreams, ten times the scans) is `npm run soak`.
 
 import { describe, expect, inject, it } from 'vitest';
-import { summaryTable } from '../soak/report';
+import { checksList, summaryTable } from '../soak/report';
 import { SHORT } from '../soak/scales';
 import { runSoak } from '../soak/soak';
 
@@ -16,7 +16,7 @@ describe('soak, short form', () => {
   const backend = pgUrl ? 'replicas' : 'sqlite';
   it(`an event day on ${backend === 'replicas' ? 'two replicas on PostgreSQL' : 'SQLite'}: nothing lost, nothing doubled, every conflict reported, every outbox empty, memory flat`, async () => {
     const result = await runSoak({ ...SHORT, backend, pgUrl: pgUrl ?? undefined, log: (line) => console.info(line) });
-    console.info(summaryTable([result]));
+    console.info(`${summaryTable([result])}\n${checksList([result])}`);
     for (const c of result.checks) expect.soft(c.ok, `${c.name}: ${c.detail}`).toBe(true);
     expect(result.checks.length).toBeGreaterThanOrEqual(14);
     expect(result.numbers.desks).toBe(SHORT.scale.kiosks);

@@ -33,11 +33,20 @@ export interface ServerRow {
   override_by: string | null;
 }
 
+export interface ServerVoid {
+  id: string;
+  seq: number;
+  checkin_id: string;
+  device_id: string;
+}
+
 export interface Backend {
   kind: BackendKind;
   servers: ServerProcess[];
   /** Every check-in row, by seq. */
   rows(): Promise<ServerRow[]>;
+  /** Every void (undo) row, by seq. */
+  voids(): Promise<ServerVoid[]>;
   /** The highest check-in seq (0 when none). */
   maxSeq(): Promise<number>;
   /** Every device's clock offset at its last heartbeat, and when that was (server ms). */
@@ -110,6 +119,10 @@ export async function startBackend(kind: BackendKind, opts: { pgUrl?: string; ro
     async rows() {
       const rows = await query<ServerRow>(`SELECT ${COLUMNS} FROM checkins ORDER BY seq`);
       return rows.map((r) => num(r, ['seq', 'scanned_at_ms', 'clock_offset_ms']));
+    },
+    async voids() {
+      const rows = await query<ServerVoid>('SELECT id, seq, checkin_id, device_id FROM voids ORDER BY seq');
+      return rows.map((r) => num(r, ['seq']));
     },
     async maxSeq() {
       const [row] = await query<{ m: number | null }>('SELECT max(seq) AS m FROM checkins');

@@ -8,23 +8,15 @@ import { dayKey } from '../../core/time';
 import type { ServerRow } from './backends';
 import type { KioskReport } from './farm';
 import { SKEW_MS, type DayPlan } from './plan';
+import { eveningTrend, kb, type MemorySample } from './memory';
 import { historyOf, type Check } from './verify';
 
 const TZ = demoEvent.event.timeZone;
 
 export const FAULT_KINDS = ['refuse', 'delay', 'cut', 'reset', 'status', 'stall'];
 
-export interface MemorySample {
-  at: string;
-  /** GC'd heap of the Node desks' process, per desk. */
-  nodeHeap: number;
-  /** GC'd JS heap of the biggest page. */
-  pageHeap: number;
-}
 
-export const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-
-/** A Node desk's heap may grow this much through the evening (same data), a page's this much. */
+/** A Node desk's heap may grow this much through the evening (same data, by the trend of its samples), a page's this much. */
 const NODE_SLACK = 128 * 1024;
 const PAGE_SLACK = 2 * 1024 * 1024;
 
@@ -94,14 +86,30 @@ export function dayChecks(d: {
   const malformed = d.reports.reduce((n, r) => n + (r.outcomes.malformed ?? 0), 0);
   out.push({ name: 'unreadable scans stored nothing', ok: malformed === garbage, detail: `${garbage} planned, ${malformed} refused as malformed` });
 
-  const drained = d.memory.find((m) => m.at === 'drained')!;
-  const evening = d.memory.at(-1)!;
+  // Undo: every undo planned on a scan that admitted was stored by its desk (none refused).
+  const undos = d.plan.kiosks.flatMap((k) => k.scans).filter((x) => x.undo).length;
+  const outcome = (key: string) => d.reports.reduce((n, r) => n + (r.outcomes[key] ?? 0), 0);
+  const refusedUndo = d.reports.flatMap((r) => Object.entries(r.outcomes).filter(([k]) => k.startsWith('void_')).map(([k, n]) => `${k.slice(5)} ${n}`));
   out.push({
-    name: 'per-desk memory flat through the evening (same data, faults on)',
-    ok: evening.nodeHeap - drained.nodeHeap < NODE_SLACK && evening.pageHeap - drained.pageHeap < PAGE_SLACK,
+    name: 'every undo staff made on an admission was stored as a void by its desk',
+    ok: outcome('voided') > 0 && refusedUndo.length === 0,
+    detail: `${undos} undos planned, ${outcome('voided')} voided (the rest were scans that did not admit); refused: ${refusedUndo.join(', ') || 'none'}`,
+  });
+
+  // Memory: the trend through every sample of the evening (forced GC before
+  // each), as growth over the evening, against the same per-desk allowance the
+  // two-point reading had: one late or early collection no longer decides it.
+  const trend = eveningTrend(d.memory);
+  const minutes = (trend.samples.at(-1)!.t - trend.samples[0]!.t) / 60_000;
+  const nodeGrowth = trend.nodePerMin * minutes;
+  const pageGrowth = trend.pagePerMin * minutes;
+  out.push({
+    name: 'per-desk memory flat through the evening (same data, faults on): the trend of every GC\'d sample',
+    ok: trend.samples.length >= 4 && nodeGrowth < NODE_SLACK && (!d.pages || pageGrowth < PAGE_SLACK),
     detail:
-      `Node desk heap ${kb(drained.nodeHeap)} → ${kb(evening.nodeHeap)} (slack ${kb(NODE_SLACK)})` +
-      (d.pages ? `; page heap ${kb(drained.pageHeap)} → ${kb(evening.pageHeap)} (slack ${kb(PAGE_SLACK)})` : ''),
+      `${trend.samples.length} samples over ${minutes.toFixed(1)} min; Node desk heap ${kb(trend.samples[0]!.nodeHeap)} → ${kb(trend.samples.at(-1)!.nodeHeap)}, ` +
+      `trend ${kb(trend.nodePerMin)}/min = ${kb(nodeGrowth)} over the evening (allowance ${kb(NODE_SLACK)})` +
+      (d.pages ? `; page heap ${kb(trend.samples[0]!.pageHeap)} → ${kb(trend.samples.at(-1)!.pageHeap)}, trend ${kb(trend.pagePerMin)}/min = ${kb(pageGrowth)} (allowance ${kb(PAGE_SLACK)})` : ''),
   });
   return out;
 }

@@ -6,8 +6,11 @@
 // reads per-kiosk memory from it.
 
 import { getHeapStatistics } from 'node:v8';
-import type { Direction } from '../../core/model';
+import { demoEvent } from '../../core/demo/event';
+import type { Direction, VoidReason } from '../../core/model';
+import { toEpochMs } from '../../core/time';
 import { getCursor } from '../../renderer/storage/sync-meta';
+import { voidCheckIn } from '../../renderer/storage/voids';
 import { pairNodeKiosk, type NodeKiosk } from '../support/node-kiosk';
 import type { ScanPlan, Twin } from './plan';
 
@@ -78,8 +81,10 @@ export interface KioskReport {
   created: string[];
   /** This desk's own rows in its database. */
   own: OwnRow[];
-  /** Outcomes of its scans by kind: stored, malformed, store_failed. */
+  /** Outcomes of its scans by kind: stored, malformed, store_failed; of its undos: voided, void_<refusal>. */
   outcomes: Record<string, number>;
+  /** This desk's own voids (undo) in its database. */
+  voids: { id: string; checkinId: string }[];
 }
 
 export interface KioskCheck {
@@ -128,11 +133,29 @@ async function pairAll(list: FarmKiosk[], concurrency: number): Promise<{ index:
   return out;
 }
 
-/** One scan at the desk, after any it is still busy with; `now` stamps it (default: the desk's clock). */
-function scanAt(entry: Entry, raw: string, direction: Direction, now?: number): Promise<void> {
+const count = (entry: Entry, outcome: string) => (entry.outcomes[outcome] = (entry.outcomes[outcome] ?? 0) + 1);
+
+/**
+ * One scan at the desk, after any it is still busy with; `now` stamps it
+ * (default: the desk's clock). With `undo`, staff then void it if it admitted,
+ * as the desk's undo does, 20 s later on the desk's clock (stamped from the
+ * check-in, not the farm's clock: a loaded farm runs seconds late, which is
+ * hours of the accelerated day, and undo is refused after 2 minutes).
+ */
+function scanAt(entry: Entry, raw: string, direction: Direction, now?: number, undo?: VoidReason): Promise<void> {
   const run = entry.queue.then(async () => {
     const out = await entry.k.scan(raw, { checkpointId: entry.plan.checkpointId, direction, ...(now !== undefined ? { now } : {}) });
-    entry.outcomes[out.kind] = (entry.outcomes[out.kind] ?? 0) + 1;
+    count(entry, out.kind);
+    if (!undo || out.kind !== 'stored' || out.checkIn.verdict !== 'accepted') return;
+    const v = await voidCheckIn(entry.k.db, {
+      checkinId: out.checkIn.id,
+      reason: undo,
+      deviceId: entry.k.pairing.deviceId,
+      now: toEpochMs(out.checkIn.scannedAt) + 20_000,
+      timeZone: demoEvent.event.timeZone,
+    });
+    count(entry, v.ok ? 'voided' : `void_${v.refusal}`);
+    entry.k.engine.notifyScan();
   });
   entry.queue = run.catch(() => undefined);
   return run;
@@ -141,7 +164,7 @@ function scanAt(entry: Entry, raw: string, direction: Direction, now?: number): 
 async function runDesk(entry: Entry): Promise<void> {
   for (const scan of entry.plan.scans) {
     await sleep(clock.dayStartReal + scan.at * clock.dayMs - Date.now());
-    await scanAt(entry, scan.raw, scan.direction);
+    await scanAt(entry, scan.raw, scan.direction, undefined, scan.undo);
     entry.done++;
   }
 }
@@ -192,7 +215,10 @@ async function handle(msg: FarmRequest): Promise<unknown> {
       gc();
       gc();
       const heap = getHeapStatistics().used_heap_size;
-      return { heapUsed: heap, rss: process.memoryUsage().rss, kiosks: kiosks.size };
+      // What holds the process's event loop (sockets, timers), for the memory log.
+      const resources = new Map<string, number>();
+      for (const r of process.getActiveResourcesInfo()) resources.set(r, (resources.get(r) ?? 0) + 1);
+      return { heapUsed: heap, rss: process.memoryUsage().rss, kiosks: kiosks.size, resources: [...resources].map(([k, n]) => `${k} ${n}`).join(', ') };
     }
     case 'verify': {
       const server = new Map(msg.rows);
@@ -232,6 +258,7 @@ async function handle(msg: FarmRequest): Promise<unknown> {
               syncState: c.syncState,
             })),
           outcomes,
+          voids: (await k.db.voids.toArray()).filter((v) => v.deviceId === k.pairing.deviceId).map((v) => ({ id: v.id, checkinId: v.checkinId })),
         })),
       );
     case 'stop':

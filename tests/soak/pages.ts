@@ -77,7 +77,7 @@ export async function runPage(p: SoakPage, dayStartReal: number, dayMs: number):
 }
 
 /** Reads the desk's IndexedDB: every check-in, its pairing's device id and its check-in cursor. */
-function readDb(page: Page): Promise<{ rows: (OwnRow & { deviceId: string })[]; deviceId: string; cursor: number }> {
+function readDb(page: Page): Promise<{ rows: (OwnRow & { deviceId: string })[]; deviceId: string; cursor: number; voids: { id: string; checkinId: string; deviceId: string }[] }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -85,13 +85,15 @@ function readDb(page: Page): Promise<{ rows: (OwnRow & { deviceId: string })[]; 
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          const tx = db.transaction(['checkins', 'meta']);
+          const tx = db.transaction(['checkins', 'meta', 'voids']);
           const all = tx.objectStore('checkins').getAll();
+          const voids = tx.objectStore('voids').getAll();
           const pairing = tx.objectStore('meta').get('sync.pairing');
           const cursor = tx.objectStore('meta').get('sync.cursor.checkins');
           tx.oncomplete = () => {
             resolve({
               rows: all.result,
+              voids: voids.result,
               deviceId: (pairing.result as { value: { deviceId: string } }).value.deviceId,
               cursor: ((cursor.result as { value?: number } | undefined)?.value ?? 0) as number,
             });
@@ -136,13 +138,15 @@ export async function pageHeap(p: SoakPage): Promise<number> {
 }
 
 export async function pageReport(p: SoakPage): Promise<KioskReport> {
-  const { rows, deviceId } = await readDb(p.page);
+  const { rows, deviceId, voids } = await readDb(p.page);
   return {
     index: p.plan.index,
     deviceId,
     created: p.created,
     own: rows.filter((r) => r.deviceId === deviceId).map(({ deviceId: _d, ...row }) => row),
     outcomes: p.outcomes,
+    // The pages do not undo (the Node desks do); any void of its own it held would count.
+    voids: voids.filter((v) => v.deviceId === deviceId).map(({ id, checkinId }) => ({ id, checkinId })),
   };
 }
 

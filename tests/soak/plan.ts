@@ -9,7 +9,7 @@
 import { decide } from '../../core/decide';
 import { demoEvent } from '../../core/demo/event';
 import { demoCode, demoTicket } from '../../core/demo/roster';
-import type { Direction } from '../../core/model';
+import type { Direction, VoidReason } from '../../core/model';
 
 /** The day on the venue's clock (Asia/Seoul): 09:30 to 17:30 on the fair's first day. */
 export const DAY = '2025-09-10';
@@ -41,6 +41,8 @@ export interface ScanPlan {
   raw: string;
   direction: Direction;
   kind: ScanKind;
+  /** Staff undo this scan at once, if it admitted (Node desks; the void is the desk's own record). */
+  undo?: VoidReason;
 }
 
 export interface KioskPlan {
@@ -93,6 +95,8 @@ const WINDOWS: [number, number][] = [[0.12, 0.3], [0.32, 0.5], [0.6, 0.78], [0.8
 /** Hall A closes at 17:00 (0.9375 of the day): planned double admissions stay before 16:40. */
 const TWINS_BEFORE = 0.9;
 export const REVOKE_AT = 0.45;
+/** Share of a Node desk's fresh scans that staff undo at once (the wrong 김민수 picked, a badge scanned twice). */
+const UNDO_SHARE = 0.03;
 
 /** Checkpoint of kiosk i: hall A gets two desks in five, the info desk and coffee truck one each, robot hall and ceremony half. */
 const LAYOUT = ['hall-a', 'info-desk', 'hall-a', 'coffee-truck', 'hall-a', 'robot-hall', 'hall-a', 'ceremony', 'info-desk', 'coffee-truck'];
@@ -191,6 +195,7 @@ export function planDay(scale: SoakScale): DayPlan {
       else scan = fresh();
       // A few people whose tickets the organiser revokes mid-day, scanned after that too.
       if (d.kind === 'node' && scan.kind === 'fresh' && at < REVOKE_AT && revoked.size < 5 && rand() < 0.02) revoked.add(scan.raw);
+      if (d.kind === 'node' && scan.kind === 'fresh' && !revoked.has(scan.raw) && rand() < UNDO_SHARE) scan.undo = rand() < 0.5 ? 'wrong_person' : 'double_scan';
       d.scans.push(scan);
     }
   }
@@ -224,10 +229,15 @@ export function planDay(scale: SoakScale): DayPlan {
   return { scale, kiosks, partitions, walkinIndices, revoked: [...revoked] };
 }
 
-/** Scans in the plan by kind (for the summary). */
-export function planMix(plan: DayPlan): Record<ScanKind, number> {
-  const mix: Record<ScanKind, number> = { fresh: 0, again: 0, elsewhere: 0, unknown: 0, exit: 0, walkin: 0, garbage: 0, twin: 0 };
-  for (const k of plan.kiosks) for (const s of k.scans) mix[s.kind]++;
+/** Scans in the plan by kind (for the summary), and the undos asked for. */
+export function planMix(plan: DayPlan): Record<ScanKind | 'undo', number> {
+  const mix: Record<ScanKind | 'undo', number> = { fresh: 0, again: 0, elsewhere: 0, unknown: 0, exit: 0, walkin: 0, garbage: 0, twin: 0, undo: 0 };
+  for (const k of plan.kiosks) {
+    for (const s of k.scans) {
+      mix[s.kind]++;
+      if (s.undo) mix.undo++;
+    }
+  }
   // Each twin is scanned twice: at the cut-off desk and at its mate.
   for (const p of plan.partitions) mix.twin += 2 * p.twins.length;
   return mix;

@@ -19,6 +19,7 @@ export function summaryTable(results: SoakResult[]): string {
     ['check-ins upstream = union of desks', (r) => `${n(r.numbers.rows)} ${pass(r, 'server holds exactly')}`],
     ['admitted / exits / refused', (r) => `${n(r.numbers.accepted)} / ${n(r.numbers.exits)} / ${n(r.numbers.rejected)}`],
     ['conflicts marked (all reported to their desks)', (r) => `${n(r.numbers.conflicts)} ${pass(r, 'every conflict the rules define')}`],
+    ['undone at once by Node desks → voids upstream, each once', (r) => `${n(r.numbers.undo)} planned → ${n(r.numbers.voids)} ${pass(r, 'every void')}`],
     ['check-ins re-sent after a lost answer', (r) => n(r.numbers.resent)],
     ['requests through the fault proxy', (r) => n(r.numbers.requests)],
     ['faults injected', (r) => String(r.numbers.faults)],
@@ -28,6 +29,7 @@ export function summaryTable(results: SoakResult[]): string {
     ['drain after the day (every outbox 0, every desk caught up)', (r) => s(r.numbers.drainMs)],
     ['Node desk heap (GC\'d): 10% of day → drained → after the evening', (r) => `${r.numbers.nodeHeapStart} → ${r.numbers.nodeHeapDrained} → ${r.numbers.nodeHeapEnd}`],
     ['page JS heap (GC\'d): 10% of day → drained → after the evening', (r) => (r.numbers.pages ? `${r.numbers.pageHeapStart} → ${r.numbers.pageHeapDrained} → ${r.numbers.pageHeapEnd}` : '—')],
+    ['evening heap trend per desk (Theil–Sen over GC\'d samples): Node / page', (r) => `${r.numbers.nodeTrend} / ${r.numbers.pages ? r.numbers.pageTrend : '—'} ${pass(r, 'per-desk memory flat')}`],
     ['checks passed', (r) => `${r.checks.filter((c) => c.ok).length} / ${r.checks.length}`],
     ['wall time', (r) => s(r.numbers.wallMs)],
   ];

@@ -25,7 +25,8 @@ import type { KioskStatus } from './farm';
 import { kickPage, launchBrowser, openPage, pageCheck, pageHeap, pageReport, pageStatus, runPage, type SoakPage } from './pages';
 import { planDay, planMix, REVOKE_AT, VIRTUAL_END, VIRTUAL_START, WALKIN_AT, type SoakScale } from './plan';
 import { chaosRules, oneOfEach, seeded } from './chaos';
-import { dayChecks, FAULT_KINDS, kb, type MemorySample } from './day-checks';
+import { dayChecks, FAULT_KINDS } from './day-checks';
+import { eveningTrend, kb, type MemorySample } from './memory';
 import { verify, type Check } from './verify';
 
 export interface SoakOptions {
@@ -33,8 +34,10 @@ export interface SoakOptions {
   scale: SoakScale;
   /** Real ms the event day lasts. */
   dayMs: number;
-  /** Real ms of the evening (faults, no scans) between the two memory readings. */
+  /** Real ms of the evening (faults, no scans) through which memory is sampled. */
   eveningMs: number;
+  /** Memory samples taken through the evening (after 'drained', before its drain). */
+  eveningSamples: number;
   /** Bound on each drain (all outboxes empty, every desk caught up). */
   drainTimeoutMs: number;
   pgUrl?: string;
@@ -140,9 +143,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     const pageRuns = pages.map((p) => runPage(p, dayStartReal, opts.dayMs));
     const memory: MemorySample[] = [];
     const sampleMemory = async (label: string) => {
-      const m = (await farm.request({ type: 'memory' })) as { heapUsed: number; kiosks: number };
+      const m = (await farm.request({ type: 'memory' })) as { heapUsed: number; kiosks: number; resources: string };
       const heaps = await Promise.all(pages.map(pageHeap));
-      memory.push({ at: label, nodeHeap: m.heapUsed / Math.max(1, m.kiosks), pageHeap: heaps.length ? Math.max(...heaps) : 0 });
+      const sample: MemorySample = { at: label, t: performance.now(), nodeHeap: m.heapUsed / Math.max(1, m.kiosks), pageHeap: heaps.length ? Math.max(...heaps) : 0 };
+      memory.push(sample);
+      if (process.env.TURNOUT_SOAK_MEMORY_LOG) log(`[soak ${opts.backend}] memory ${label}: desk ${kb(sample.nodeHeap)}, page ${kb(sample.pageHeap)}; farm ${m.resources}`);
     };
 
     const events: Promise<void>[] = [];
@@ -231,12 +236,17 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     log(`[soak ${opts.backend}] drained in ${numbers.drainMs} ms`);
     await sampleMemory('drained');
     for (const lane of lanes) lane.rules = chaosRules();
-    await sleep(opts.eveningMs);
+    const eveningFrom = performance.now();
+    for (let i = 1; i <= opts.eveningSamples; i++) {
+      await sleep(eveningFrom + (i * opts.eveningMs) / opts.eveningSamples - performance.now());
+      await sampleMemory(`evening ${i}`);
+    }
     numbers.eveningDrainMs = await drain('evening');
     await sampleMemory('after the evening');
 
     // ── the closing count ────────────────────────────────────────────────────
     const rows = await backend.rows();
+    const voids = await backend.voids();
     const serverStatus: [string, string][] = rows.map((r) => [r.id, r.status]);
     const statusMap = new Map(serverStatus);
     const reports = [...((await farm.request({ type: 'report' })) as Awaited<ReturnType<typeof pageReport>>[]), ...(await Promise.all(pages.map(pageReport)))];
@@ -251,7 +261,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       }),
     );
     const exportCsv = await (await backend.admin(`/v1/admin/events/${demoEvent.event.id}/export.csv`)).text();
-    const checks = verify({ rows, reports, checks: checksK, statuses, tallies, exportCsv });
+    const checks = verify({ rows, voids, reports, checks: checksK, statuses, tallies, exportCsv });
 
     // Faults really happened, the server really died, the skewed desk really was a day off, memory stayed flat.
     const counts: Record<string, number> = {};
@@ -259,12 +269,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     checks.push(...dayChecks({ plan, rows, reports, counts, killed: numbers.killed, devices: await backend.devices(), clock: { dayStartReal, virtualStart: VIRTUAL_START, accel }, memory, pages: pages.length }));
     const [first, drained, evening] = [memory[0]!, memory.find((m) => m.at === 'drained')!, memory.at(-1)!];
 
-    const mix = planMix(plan);
+    const { undo, ...mix } = planMix(plan);
     Object.assign(numbers, {
       desks: plan.kiosks.length,
       pages: pages.length,
       scans: Object.values(mix).reduce((a, b) => a + b, 0),
       mix: Object.entries(mix).map(([k, n]) => `${k} ${n}`).join(', '),
+      undo,
+      voids: voids.length,
       rows: rows.length,
       accepted: rows.filter((r) => r.verdict === 'accepted' && r.direction === 'entry').length,
       exits: rows.filter((r) => r.direction === 'exit').length,
@@ -281,6 +293,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
       pageHeapStart: kb(first.pageHeap),
       pageHeapDrained: kb(drained.pageHeap),
       pageHeapEnd: kb(evening.pageHeap),
+      nodeTrend: `${kb(eveningTrend(memory).nodePerMin)}/min`,
+      pageTrend: `${kb(eveningTrend(memory).pagePerMin)}/min`,
       wallMs: Math.round(performance.now() - started),
     });
     return { backend: opts.backend, scale, checks, numbers };

@@ -7,6 +7,9 @@
 //    check-in scanned before it (batch, over the final union), is marked
 //    `conflict`; a row marked beyond that is one an exit arriving later would
 //    have cleared (rows only ever go stored → conflict);
+//  - every void (undo) a desk made is upstream exactly once, and a voided
+//    check-in counts nowhere: not in the rules' history, not in the tallies
+//    (only in `voided`), and the export says it was voided;
 //  - the organiser's tallies (every replica's) and export say the same.
 // The rule itself is server/repo/conflicts.ts's isConflict, i.e. core's decide():
 // what is checked here is the incremental marking under faults against the batch.
@@ -15,7 +18,7 @@ import Papa from 'papaparse';
 import { demoEvent } from '../../core/demo/event';
 import type { TalliesResponse } from '../../core/protocol';
 import { before, isConflict, type Admission } from '../../server/repo/conflicts';
-import type { ServerRow } from './backends';
+import type { ServerRow, ServerVoid } from './backends';
 import type { KioskCheck, KioskReport, KioskStatus } from './farm';
 
 export interface Check {
@@ -26,6 +29,7 @@ export interface Check {
 
 export interface Closing {
   rows: ServerRow[];
+  voids: ServerVoid[];
   reports: KioskReport[];
   checks: KioskCheck[];
   statuses: KioskStatus[];
@@ -40,10 +44,16 @@ const CHECKPOINTS = new Map(demoEvent.checkpoints.map((c) => [c.id, c]));
 const check = (name: string, ok: boolean, detail: string): Check => ({ name, ok, detail });
 const sample = (xs: string[]) => (xs.length ? ` e.g. ${xs.slice(0, 3).join('; ')}` : '');
 
-/** Conflicts as the rules define them over the final union; and those kept after a late exit. */
-export function expectedConflicts(rows: ServerRow[]): { rule: Set<string>; lateExit: Set<string>; unexplained: string[] } {
+/**
+ * Conflicts as the rules define them over the final union, voided check-ins
+ * left out; and those kept after a late exit, or after a late void (an
+ * earlier admission voided only after this one was judged: rows never go back).
+ */
+export function expectedConflicts(rows: ServerRow[], voids: ServerVoid[] = []): { rule: Set<string>; lateExit: Set<string>; lateVoid: Set<string>; unexplained: string[] } {
   const byCode = new Map<string, Admission[]>();
   const seqOf = new Map(rows.map((r) => [r.id, r.seq]));
+  const voidSeq = new Map(voids.map((v) => [v.checkin_id, v.seq]));
+  const voided = new Map<string, Admission[]>();
   for (const r of rows) {
     if (r.verdict !== 'accepted') continue;
     const a: Admission = {
@@ -56,7 +66,8 @@ export function expectedConflicts(rows: ServerRow[]): { rule: Set<string>; lateE
       override: r.override_by !== null,
       status: 'stored',
     };
-    byCode.set(r.code, [...(byCode.get(r.code) ?? []), a]);
+    if (voidSeq.has(r.id)) voided.set(r.code, [...(voided.get(r.code) ?? []), a]);
+    else byCode.set(r.code, [...(byCode.get(r.code) ?? []), a]);
   }
   const rule = new Set<string>();
   for (const history of byCode.values()) {
@@ -66,9 +77,16 @@ export function expectedConflicts(rows: ServerRow[]): { rule: Set<string>; lateE
     }
   }
   const lateExit = new Set<string>();
+  const lateVoid = new Set<string>();
   const unexplained: string[] = [];
   for (const r of rows) {
-    if (r.status !== 'conflict' || rule.has(r.id)) continue;
+    // A voided check-in counts nowhere: whatever it was marked, nobody reads it.
+    if (r.status !== 'conflict' || rule.has(r.id) || voidSeq.has(r.id)) continue;
+    const undone = (voided.get(r.code) ?? []).some((v) => v.checkpointId === r.checkpoint_id && before(v, { ms: r.scanned_at_ms, id: r.id }) && voidSeq.get(v.id)! > r.seq);
+    if (undone) {
+      lateVoid.add(r.id);
+      continue;
+    }
     // Marked when it arrived (or re-marked, which gave it a new seq); an exit
     // scanned before it that reached the server only later would have cleared it.
     const history = byCode.get(r.code) ?? [];
@@ -78,7 +96,7 @@ export function expectedConflicts(rows: ServerRow[]): { rule: Set<string>; lateE
     if (late) lateExit.add(r.id);
     else unexplained.push(r.id);
   }
-  return { rule, lateExit, unexplained };
+  return { rule, lateExit, lateVoid, unexplained };
 }
 
 /** One ticket's rows in arrival order, for a failure message. */
@@ -89,7 +107,7 @@ export function historyOf(rows: ServerRow[], code: string): string {
     .join(' ');
 }
 
-/** What the tallies' totals must be for a day, counted from the rows. */
+/** What the tallies' totals must be for a day, counted from the rows (voided ones counted nowhere). */
 function expectedTotal(rows: ServerRow[]) {
   const people = new Set<string>();
   let accepted = 0;
@@ -150,35 +168,70 @@ export function verify(c: Closing): Check[] {
     ),
   );
 
-  const conflicts = expectedConflicts(c.rows);
+  // Voids: each a desk made is upstream once, names that desk's own check-in, one per check-in.
+  const deskVoids = c.reports.flatMap((k) => k.voids.map((v) => ({ ...v, deviceId: k.deviceId })));
+  const upstream = new Map(c.voids.map((v) => [v.id, v]));
+  const voidLost = deskVoids.filter((v) => {
+    const u = upstream.get(v.id);
+    return !u || u.checkin_id !== v.checkinId || u.device_id !== v.deviceId || server.get(v.checkinId)?.device_id !== v.deviceId;
+  });
+  const deskVoidIds = new Set(deskVoids.map((v) => v.id));
+  const voidForeign = c.voids.filter((v) => !deskVoidIds.has(v.id));
+  const voidedIds = c.voids.map((v) => v.checkin_id);
+  const voidDoubled = c.voids.length - upstream.size + (voidedIds.length - new Set(voidedIds).size);
+  out.push(
+    check(
+      'every void (undo) upstream exactly once, of its desk\'s own check-in',
+      deskVoids.length > 0 && voidLost.length === 0 && voidForeign.length === 0 && voidDoubled === 0 && c.voids.length === deskVoids.length,
+      `${c.voids.length} voids upstream, ${deskVoids.length} made by desks; lost or wrong ${voidLost.length}, not made by any desk ${voidForeign.length}, doubled ${voidDoubled}${sample([...voidLost.map((v) => v.id), ...voidForeign.map((v) => v.id)])}`,
+    ),
+  );
+  const voidedSet = new Set(voidedIds);
+
+  const conflicts = expectedConflicts(c.rows, c.voids);
   const marked = c.rows.filter((r) => r.status === 'conflict').map((r) => r.id);
   const missed = [...conflicts.rule].filter((id) => server.get(id)?.status !== 'conflict');
   out.push(check('every conflict the rules define is marked', missed.length === 0 && conflicts.rule.size > 0, `${conflicts.rule.size} by the rules, ${marked.length} marked, missed ${missed.length}${sample(missed)}`));
   out.push(
     check(
-      'conflicts beyond the rules only where an exit arrived later',
+      'conflicts beyond the rules only where an exit or a void arrived later',
       conflicts.unexplained.length === 0,
-      `${conflicts.lateExit.size} kept after a late exit, unexplained ${conflicts.unexplained.length}${sample(conflicts.unexplained)}${conflicts.unexplained.length ? ` — history of the first: ${historyOf(c.rows, server.get(conflicts.unexplained[0]!)!.code)}` : ''}`,
+      `${conflicts.lateExit.size} kept after a late exit, ${conflicts.lateVoid.size} after a late void, unexplained ${conflicts.unexplained.length}${sample(conflicts.unexplained)}${conflicts.unexplained.length ? ` — history of the first: ${historyOf(c.rows, server.get(conflicts.unexplained[0]!)!.code)}` : ''}`,
     ),
   );
 
   const days = [...new Set(c.rows.map((r) => r.day))].sort();
   const tallyErrors: string[] = [];
   for (const day of days) {
-    const want = expectedTotal(c.rows.filter((r) => r.day === day));
+    const ofDay = c.rows.filter((r) => r.day === day);
+    const want = expectedTotal(ofDay.filter((r) => !voidedSet.has(r.id)));
+    const wantVoided = ofDay.filter((r) => voidedSet.has(r.id)).length;
     c.tallies.forEach((perDay, i) => {
-      const got = perDay.get(day)?.total;
-      if (JSON.stringify(got) !== JSON.stringify(want)) tallyErrors.push(`server ${i} ${day}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+      const got = perDay.get(day);
+      if (JSON.stringify(got?.total) !== JSON.stringify(want)) tallyErrors.push(`server ${i} ${day}: ${JSON.stringify(got?.total)} ≠ ${JSON.stringify(want)}`);
+      if (got?.voided !== wantVoided) tallyErrors.push(`server ${i} ${day}: voided ${got?.voided} ≠ ${wantVoided}`);
     });
     if (c.tallies.length > 1 && c.tallies.some((t) => JSON.stringify(t.get(day)) !== JSON.stringify(c.tallies[0]!.get(day)))) {
       tallyErrors.push(`${day}: replicas disagree`);
     }
   }
-  out.push(check(`tallies equal the rows (${days.join(', ')})${c.tallies.length > 1 ? ', on every replica' : ''}`, tallyErrors.length === 0, tallyErrors.join('; ') || `${days.length} days × ${c.tallies.length} servers`));
+  out.push(
+    check(
+      `tallies equal the rows, voided ones only as voided (${days.join(', ')})${c.tallies.length > 1 ? ', on every replica' : ''}`,
+      tallyErrors.length === 0,
+      tallyErrors.join('; ') || `${days.length} days × ${c.tallies.length} servers; ${voidedSet.size} voided`,
+    ),
+  );
 
   const csv = Papa.parse<Record<string, string>>(c.exportCsv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-  const csvStatus = new Map(csv.map((r) => [r.id!, r.status]));
-  const csvWrong = c.rows.filter((r) => csvStatus.get(r.id) !== r.status).map((r) => r.id);
-  out.push(check('the export lists every row with its status', csv.length === c.rows.length && csvWrong.length === 0, `${csv.length} exported, ${csvWrong.length} wrong${sample(csvWrong)}`));
+  const csvById = new Map(csv.map((r) => [r.id!, r]));
+  const csvWrong = c.rows.filter((r) => csvById.get(r.id)?.status !== r.status || Boolean(csvById.get(r.id)?.voided_at) !== voidedSet.has(r.id)).map((r) => r.id);
+  out.push(
+    check(
+      'the export lists every row with its status, voided ones as voided',
+      csv.length === c.rows.length && csvWrong.length === 0,
+      `${csv.length} exported (${csv.filter((r) => r.voided_at).length} voided), ${csvWrong.length} wrong${sample(csvWrong)}`,
+    ),
+  );
   return out;
 }
