@@ -11,6 +11,7 @@ import { getPlatform } from './platform';
 import { registerOfflineShell } from './platform/service-worker';
 import './ui/styles.css';
 import './ui/desk.css';
+import './ui/a11y/a11y.css';
 
 const params = new URLSearchParams(location.search);
 const rosterSize = Math.max(0, Math.min(1_000_000, Number(params.get('roster') ?? 2000) || 2000));

@@ -23,7 +23,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
   );
   return (
     <div className="pinpad" data-testid="pin-pad">
-      <div className="pinpad__dots" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
+      <div className="pinpad__dots" role="status" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
         {Array.from({ length: Math.max(4, value.length) }, (_, i) => (
           <span key={i} className={`pinpad__dot${i < value.length ? ' pinpad__dot--on' : ''}`} />
         ))}
