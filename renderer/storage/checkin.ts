@@ -3,7 +3,7 @@
 // is returned only after the transaction committed; a failed write is reported as
 // such and never as an admission.
 import { decide } from '../../core/decide';
-import { normalizeScan } from '../../core/code';
+import { isSignedCode, normalizeScan } from '../../core/code';
 import { dayKey, isoWithOffset } from '../../core/time';
 import { newCheckInId } from '../../core/ids';
 import type { CheckIn, Checkpoint, Direction, Override, Ticket, Verdict } from '../../core/model';
@@ -11,6 +11,7 @@ import type { TurnoutDb } from './db';
 import { getTicket, writeTickets } from './roster-store';
 import { journaled, type JournalSink } from './journaled-write';
 import { withoutVoided } from './voids';
+import { verifySignedScan, type Ed25519Verifier, type SignedScan } from './signed-codes';
 
 export interface ScanRequest {
   raw: string;
@@ -36,6 +37,8 @@ export interface ScanRequest {
    * `reprint` whatever the verdict. The caller prints after the record is stored.
    */
   badge?: 'print' | 'reprint';
+  /** How `TO1:` signatures are checked (default: WebCrypto where it has Ed25519, else noble). Tests and bench pass one. */
+  verifier?: Ed25519Verifier;
 }
 
 export type ScanOutcome =
@@ -56,6 +59,13 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
   if (!parsed.ok) return { kind: 'malformed', detail: parsed.detail, length: req.raw.length };
   const code = parsed.code;
   const now = req.now ?? Date.now();
+  // A signed code is verified before the transaction (WebCrypto is async and would
+  // end it). Verified and not in the roster: the payload is the ticket, so a code
+  // issued after the last sync is admitted; a roster row of the same code is the
+  // same ticket and wins (revocation, edits).
+  const signed: SignedScan | undefined = isSignedCode(code)
+    ? await verifySignedScan(db, code, req.checkpoint.eventId, req.verifier)
+    : undefined;
 
   let ticket: Ticket | undefined;
   let verdict: Verdict = { verdict: 'rejected', reason: 'unknown_ticket' };
@@ -65,7 +75,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
     // One read-write transaction: the history read and the new row are atomic, so
     // two scans of one code in quick succession can never both be admitted.
     db.transaction('rw', db.roster, db.checkins, db.voids, async () => {
-      ticket = await getTicket(db, code);
+      ticket = (await getTicket(db, code)) ?? signed?.ticket;
       // A check-in its desk voided (undo) never happened for the rules: it is left out
       // here, not special-cased inside decide().
       const history = await withoutVoided(db, await db.checkins.where('code').equals(code).toArray());
@@ -76,6 +86,7 @@ export async function recordScan(db: TurnoutDb, req: ScanRequest): Promise<ScanO
         direction: req.direction,
         history,
         now,
+        ...(signed ? { signature: signed.signature } : {}),
       });
       const record = buildCheckIn(code, req, now, verdict, history);
       stage(record);
