@@ -1,6 +1,18 @@
 // English strings. Keys mirror ko.ts; a missing key fails the i18n unit test.
 export const en = {
   app: { title: 'Turnout', loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
+  voice: {
+    controls: 'Voice guidance',
+    replay: 'Say it again',
+    volume: 'Volume {{pct}} %',
+    volumeDown: 'Quieter',
+    volumeUp: 'Louder',
+    rate: 'Speed {{rate}}×',
+    slower: 'Slower',
+    faster: 'Faster',
+    noVoice: 'No voice on this device: the screen reader regions carry the text',
+    withDetail: '{{title}}. {{detail}}',
+  },
   setup: {
     title: 'Choose this desk’s checkpoint',
     direction: 'Direction',

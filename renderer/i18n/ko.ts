@@ -3,6 +3,18 @@ import type { Strings } from './en';
 
 export const ko: Strings = {
   app: { title: '턴아웃', loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
+  voice: {
+    controls: '음성 안내',
+    replay: '다시 듣기',
+    volume: '음량 {{pct}} %',
+    volumeDown: '작게',
+    volumeUp: '크게',
+    rate: '속도 {{rate}}배',
+    slower: '느리게',
+    faster: '빠르게',
+    noVoice: '이 기기에는 음성이 없습니다. 화면 낭독기 영역에 같은 내용이 나옵니다',
+    withDetail: '{{title}}. {{detail}}',
+  },
   setup: {
     title: '이 데스크의 체크포인트를 선택하세요',
     direction: '방향',

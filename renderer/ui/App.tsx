@@ -28,6 +28,7 @@ import { useStorageWatch } from './useStorageWatch';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
 import { useBadgeDeskValue } from './useBadgeDeskValue';
+import { AnnounceProvider } from '../a11y/announce';
 
 type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin';
 
@@ -122,8 +123,10 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
   return (
     <KioskContext.Provider value={services}>
       <BadgeDeskContext.Provider value={badges}>
-        <RecoveryNotice report={recovery} />
-        <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
+        <AnnounceProvider>
+          <RecoveryNotice report={recovery} />
+          <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
+        </AnnounceProvider>
       </BadgeDeskContext.Provider>
     </KioskContext.Provider>
   );

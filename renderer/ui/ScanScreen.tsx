@@ -15,6 +15,8 @@ import type { RecentRow } from '../storage/voids';
 import { OverrideDialog } from './OverrideDialog';
 import { RecentStrip } from './RecentStrip';
 import { UndoDialog } from './UndoDialog';
+import { useAnnounceOnShow } from '../a11y/announce';
+import { VoiceControls } from '../a11y/VoiceControls';
 
 interface Props {
   outcome: ShownOutcome | null;
@@ -39,6 +41,8 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
   const [override, setOverride] = useState<{ code: string; refused: RejectReason } | null>(null);
   const [undo, setUndo] = useState<{ row: RecentRow; ticket: Ticket | undefined } | null>(null);
   const [undone, setUndone] = useState(false);
+  // The scan prompt is said (politely) whenever the screen is back to waiting.
+  useAnnounceOnShow('prompt', outcome ? null : (tr) => tr('scan.prompt'), outcome ? 'verdict' : 'idle');
   useEffect(() => {
     if (!undone) return undefined;
     const id = setTimeout(() => setUndone(false), 4_000);
@@ -122,6 +126,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
         <button type="button" className="btn btn--big" data-testid="open-search" onClick={onSearch}>
           {ko('search.title')} · {en('search.title')}
         </button>
+        <VoiceControls compact />
         {refusal && onOverride && (
           <button type="button" className="btn btn--big btn--override" data-testid="override-open" onClick={() => setOverride(refusal)}>
             {ko('override.open')} · {en('override.open')}

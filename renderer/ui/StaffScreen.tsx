@@ -12,6 +12,7 @@ import { ExportPanel } from './ExportPanel';
 import { StaffGate } from './StaffGate';
 import { HourlyChart } from './HourlyChart';
 import { SyncHealth } from './SyncHealth';
+import { VoiceControls } from '../a11y/VoiceControls';
 import { CountsTable, PairsTable, type CountRow } from './TallyTables';
 import { STAFF_IDLE_MS, useIdleClose } from './useIdleClose';
 import { useStaffTallies } from './useStaffTallies';
@@ -120,6 +121,10 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
           <div className="staff__col">
             <ExportPanel day={day} tallies={data?.all} />
             <SyncHealth />
+            <section className="panel">
+              <h3 className="panel__title">{t('voice.controls')}</h3>
+              <VoiceControls />
+            </section>
             {tallies && (
               <>
                 <PairsTable testId="tally-reasons" title={t('staff.byReason')} head={t('staff.reason')} valueHead={t('staff.count')} rows={tallies.byReason.map((r) => ({ key: r.reason, label: t(`reason.${r.reason}`, { defaultValue: r.reason }), value: r.count }))} />

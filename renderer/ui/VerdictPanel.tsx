@@ -6,9 +6,13 @@ import type { ShownOutcome } from './useCheckIn';
 import { useBilingual } from './KioskContext';
 import { CategoryBadge } from './CategoryBadge';
 import { BadgeStatus, PrinterIcon } from './BadgeDesk';
+import { useAnnounceOnShow } from '../a11y/announce';
+import { verdictMessage } from '../a11y/verdict-speech';
 
 export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
   const { ko, en } = useBilingual();
+  // Spoken and put in the assertive live region (the panel is keyed by scan, so once per scan).
+  useAnnounceOnShow('verdict', verdictMessage(outcome));
 
   if (outcome.kind === 'store_failed') {
     const kept = outcome.kept !== undefined && outcome.kept !== 'none';
@@ -28,7 +32,7 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
 
   if (outcome.kind === 'malformed') {
     return (
-      <section className="verdict verdict--rejected" role="status" aria-live="assertive" data-verdict="rejected" data-reason="malformed">
+      <section className="verdict verdict--rejected" role="status" aria-live="off" data-verdict="rejected" data-reason="malformed">
         <div className="verdict__icon" aria-hidden>✕</div>
         <h1 className="verdict__title">{ko('reason.malformed')}</h1>
         <p className="verdict__title-en">{en('reason.malformed')}</p>
@@ -50,7 +54,8 @@ export function VerdictPanel({ outcome }: { outcome: ShownOutcome }) {
     <section
       className={`verdict verdict--${tone}`}
       role="status"
-      aria-live="assertive"
+      // Not read out itself: the announcer's assertive region says the verdict once, in one sentence.
+      aria-live="off"
       data-verdict={checkIn.verdict}
       data-reason={reason}
       data-checkin-id={checkIn.id}
