@@ -81,7 +81,18 @@ export const Checkpoint = z.object({
 });
 
 /** An Ed25519 public key that verifies signed `TO1:` codes; `publicKey` is base64url of the raw 32 bytes. */
-export const SigningKey = z.object({ keyId: z.string().min(1), publicKey: z.string().min(1) });
+export const SigningKey = z.object({
+  keyId: z.string().min(1),
+  publicKey: z.string().min(1),
+  /**
+   * Added 2026-12 (issue 14; optional, backward compatible): `active` signs new codes,
+   * `verify` only verifies old ones, `retired` verifies nothing. Absent = `verify`.
+   * The server leaves retired keys out of the config altogether, so kiosks from
+   * before this field (which trust every listed key) drop them too.
+   */
+  status: z.enum(['active', 'verify', 'retired']).optional(),
+});
+export type SigningKey = z.infer<typeof SigningKey>;
 
 /** An event with everything a kiosk needs to decide offline. Also the admin upsert body. */
 export const EventBundle = z.object({

@@ -22,6 +22,7 @@ import { lookupRoutes } from './routes/lookup';
 import { importRoutes } from './routes/import';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
+import { signingRoutes } from './routes/signing';
 import { syncRoutes } from './routes/sync';
 import { caRoutes } from './tls/ca-route';
 
@@ -47,6 +48,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
+    // Ticket codes travel in paths (`/tickets/:code`): a signed `TO1:` code is up to
+    // 178 characters, over Fastify's default 100, and URL-encoding adds a few.
+    maxParamLength: 512,
     // Kiosk and admin clients send JSON; keep the request id in every log line.
     requestIdHeader: 'x-request-id',
     // Behind a load balancer or TLS proxy (TURNOUT_TRUST_PROXY): the client's
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   pairRoutes(app, routeDeps);
   syncRoutes(app, routeDeps);
   adminRoutes(app, routeDeps);
+  signingRoutes(app, routeDeps);
   // Its own scope: roster files arrive as raw bytes whatever their Content-Type.
   await app.register(async (scope) => importRoutes(scope, routeDeps));
   reportRoutes(app, routeDeps);

@@ -8,6 +8,7 @@
 //   revoke <deviceId>                                      cut a kiosk off
 //   staff-pin <eventId> [--clear]                          the event's staff PIN (read
 //                                                          from stdin, hidden on a terminal)
+//   keys <eventId> [--rotate | --retire KEYID]             the event's signing keys
 // Settings come from the environment (server/config.ts).
 
 import { createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { pairingServers, venueServers } from './tls/link-servers';
 import { leafNames } from './tls/names';
 import { startServer, type RunningServer } from './tls/serve';
 import { openVenueKeys } from './tls/venue-ca';
+import { listSigningKeys, retireKey, rotateKey } from './signing/keys';
 
 const USAGE = `usage: tsx server/cli.ts <command>
   serve [--demo] [--tickets N] [--port N] [--host H]
@@ -36,7 +38,8 @@ const USAGE = `usage: tsx server/cli.ts <command>
   pair <eventId> [--checkpoint ID] [--server URL]
   export <eventId> [--out file.csv]
   revoke <deviceId>
-  staff-pin <eventId> [--clear]     (the PIN is read from stdin)`;
+  staff-pin <eventId> [--clear]     (the PIN is read from stdin)
+  keys <eventId> [--rotate | --retire KEYID]`;
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
@@ -89,6 +92,9 @@ async function serve(values: Record<string, string | boolean | undefined>): Prom
       ? `Organiser console: ${where.replace('0.0.0.0', '127.0.0.1')}/admin/ (log in with the admin token, or the viewer token to watch only)`
       : 'Organiser console is off: dist-console/ is not built (npm run build).',
   );
+  if (!config.keyEncryptionKey) {
+    say('Warning: TURNOUT_KEY_ENCRYPTION_KEY is not set, so events\' private signing keys are stored unencrypted in the database. Set it to 32 random bytes (openssl rand -base64 32) to seal them.');
+  }
   if (config.adminTokenGenerated) {
     say(`Admin token (set TURNOUT_ADMIN_TOKEN to keep one across restarts):\n  ${config.adminToken}`);
   }
@@ -182,6 +188,8 @@ async function main(): Promise<void> {
       server: { type: 'string' },
       out: { type: 'string' },
       clear: { type: 'boolean' },
+      rotate: { type: 'boolean' },
+      retire: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -263,6 +271,22 @@ async function main(): Promise<void> {
         const hash = await hashStaffPin(pin);
         await storeStaffPinHash(db, eventId, hash);
         say(`staff PIN of ${eventId} set at ${hash.setAt}; kiosks adopt it at their next config sync`);
+      });
+    }
+    case 'keys': {
+      const [eventId] = args;
+      if (!eventId) fail(USAGE);
+      return withDb(async ({ db }, config) => {
+        if (!(await getEventInfo(db, eventId))) fail(`No event ${eventId}`);
+        if (values.rotate) {
+          const key = (await rotateKey(db, eventId, config.keyEncryptionKey))!;
+          say(`${key.keyId} now signs new tickets of ${eventId}; older keys still verify until retired`);
+        } else if (values.retire) {
+          const result = await retireKey(db, eventId, values.retire);
+          if (!result.ok) fail(result.error === 'active_key' ? `${values.retire} signs new tickets: rotate first` : `No key ${values.retire} in ${eventId}`);
+          say(`${values.retire} retired: kiosks stop accepting codes it signed at their next config sync`);
+        }
+        for (const k of await listSigningKeys(db, eventId)) say(`${k.keyId}\t${k.status}\t${k.publicKey}\t${k.createdAt}${k.retiredAt ? `\tretired ${k.retiredAt}` : ''}`);
       });
     }
     default:

@@ -2,12 +2,14 @@
 // TURNOUT_HOST, TURNOUT_DATA_DIR, TURNOUT_ADMIN_TOKEN, TURNOUT_PUBLIC_URL,
 // TURNOUT_LOG_LEVEL, TURNOUT_TRUST_PROXY, DATABASE_URL, TURNOUT_VIEWER_TOKEN (the
 // console's read-only role), TURNOUT_CONSOLE_DIR; TLS: TURNOUT_TLS_CERT,
-// TURNOUT_TLS_KEY, TURNOUT_TLS_NAMES, TURNOUT_TLS, TURNOUT_HTTP_PORT. Pure parsing;
+// TURNOUT_TLS_KEY, TURNOUT_TLS_NAMES, TURNOUT_TLS, TURNOUT_HTTP_PORT; signing keys
+// at rest: TURNOUT_KEY_ENCRYPTION_KEY. Pure parsing;
 // nothing is opened here.
 
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { parseKeyEncryptionKey } from './signing/seal';
 import { parseTlsNames } from './tls/names';
 
 /**
@@ -71,6 +73,8 @@ export interface ServerConfig {
   tls: TlsSettings;
   /** Plain-HTTP port beside HTTPS: 308 redirects and /ca.crt only; null: none. */
   httpPort: number | null;
+  /** Seals events' private signing keys at rest (AES-256-GCM, server/signing/seal.ts); absent: stored plain. */
+  keyEncryptionKey?: Buffer;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: parseTrustProxy(env.TURNOUT_TRUST_PROXY),
     tls: tlsSettings(env),
     httpPort: env.TURNOUT_HTTP_PORT === 'off' ? null : int(env.TURNOUT_HTTP_PORT, 8780, 'TURNOUT_HTTP_PORT'),
+    keyEncryptionKey: parseKeyEncryptionKey(env.TURNOUT_KEY_ENCRYPTION_KEY),
     ...overrides,
   };
   if (config.adminToken.length < 16) throw new Error('TURNOUT_ADMIN_TOKEN must be at least 16 characters');

@@ -263,6 +263,40 @@ const checkpointRules: Migration = {
   },
 };
 
+// Signed codes (issue 14): each event's Ed25519 key pairs (the private key sealed
+// with AES-256-GCM when TURNOUT_KEY_ENCRYPTION_KEY is set, server/signing/seal.ts)
+// and the serials issued, so a re-issue of one roster row keeps its serial.
+const signingKeys: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('signing_keys')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('key_id', 'text', (c) => c.notNull())
+      .addColumn('public_key', 'text', (c) => c.notNull())
+      .addColumn('private_key', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('retired_at', 'bigint')
+      .addPrimaryKeyConstraint('signing_keys_pk', ['event_id', 'key_id'])
+      .execute();
+    await db.schema
+      .createTable('issued_codes')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('serial', 'bigint', (c) => c.notNull())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('ref', 'text')
+      .addColumn('key_id', 'text', (c) => c.notNull())
+      .addColumn('issued_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('issued_codes_pk', ['event_id', 'serial'])
+      .execute();
+    await db.schema.createIndex('issued_codes_ref').on('issued_codes').columns(['event_id', 'ref']).execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('issued_codes').ifExists().execute();
+    await db.schema.dropTable('signing_keys').ifExists().execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -272,6 +306,7 @@ export const migrations: Record<string, Migration> = {
   '0006_voids': voids,
   '0007_walkins_retention': walkinsRetention,
   '0008_checkpoint_rules': checkpointRules,
+  '0009_signing_keys': signingKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -186,6 +186,32 @@ export interface ConsoleSessionsTable {
   expires_at: number;
 }
 
+/** An event's Ed25519 key pair (migration 0009_signing_keys, server/signing/keys.ts). */
+export interface SigningKeysTable {
+  event_id: string;
+  /** Short id carried in every code it signs (`k1`, `k2`…). */
+  key_id: string;
+  /** base64url of the raw 32-byte public key. */
+  public_key: string;
+  /** The 32-byte secret, sealed (`gcm1:…`) or, without TURNOUT_KEY_ENCRYPTION_KEY, `plain:…`. */
+  private_key: string;
+  /** `active` (signs; one per event), `verify` (still verifies), `retired` (published no more). */
+  status: string;
+  created_at: number;
+  retired_at: number | null;
+}
+
+/** A signed code issued (server/signing/issue.ts): serials are unique per event. */
+export interface IssuedCodesTable {
+  event_id: string;
+  serial: number;
+  code: string;
+  /** The roster row's own code, when it had one: a re-issue of it keeps the serial. */
+  ref: string | null;
+  key_id: string;
+  issued_at: number;
+}
+
 export interface Database {
   events: EventsTable;
   programmes: ProgrammesTable;
@@ -198,4 +224,6 @@ export interface Database {
   console_sessions: ConsoleSessionsTable;
   voids: VoidsTable;
   walkins: WalkInsTable;
+  signing_keys: SigningKeysTable;
+  issued_codes: IssuedCodesTable;
 }

@@ -1,4 +1,5 @@
-// Events with their programmes, checkpoints and signing keys: the admin
+// Events with their programmes, checkpoints and signing keys (the server's own,
+// server/signing/keys.ts, and any an organiser listed for another issuer): the admin
 // upsert and the kiosk config (DESIGN.md "Data model"). A bundle replaces the
 // event's programme and checkpoint lists; check-ins keep their checkpoint ids.
 // Also the event's staff PIN, kept as the salted PBKDF2 hash kiosks adopt from
@@ -9,9 +10,10 @@ import { promisify } from 'node:util';
 import type { Kysely } from 'kysely';
 import { PinSchema } from '../../core/kiosk-api';
 import type { Checkpoint, EventInfo, Programme } from '../../core/model';
-import { STAFF_PIN_ITERATIONS, StaffPinHash, type EventBundle } from '../../core/protocol';
+import { STAFF_PIN_ITERATIONS, StaffPinHash, type EventBundle, type SigningKey } from '../../core/protocol';
 import type { CheckpointsTable, Database, ProgrammesTable } from '../db/schema-types';
 import { ensureSequence } from '../db/seq';
+import { ownKeyIds, publishedKeys } from '../signing/keys';
 
 type Db = Kysely<Database>;
 
@@ -50,6 +52,10 @@ export function checkpointFromRow(r: CheckpointsTable): Checkpoint {
 export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.now()): Promise<void> {
   const { event } = bundle;
   await db.transaction().execute(async (trx) => {
+    // Keys the server made are published from signing_keys: a bundle sent back by
+    // the console carries them, and storing them here would bring a retired one back.
+    const own = await ownKeyIds(trx, event.id);
+    const external = (bundle.signingKeys ?? []).filter((k) => !own.has(k.keyId));
     await trx
       .insertInto('events')
       .values({
@@ -58,7 +64,7 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
         name_en: event.name.en,
         time_zone: event.timeZone,
         days: json(event.days),
-        signing_keys: json(bundle.signingKeys ?? []),
+        signing_keys: json(external),
         retain_until: event.retainUntil ?? null,
         created_at: now,
         updated_at: now,
@@ -130,15 +136,18 @@ export async function getEventInfo(db: Db, eventId: string): Promise<EventInfo |
 export async function getEventBundle(db: Db, eventId: string): Promise<EventBundle | null> {
   const r = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!r) return null;
-  const [programmes, checkpoints] = await Promise.all([
+  const [programmes, checkpoints, own, ownIds] = await Promise.all([
     db.selectFrom('programmes').selectAll().where('event_id', '=', eventId).orderBy('sort').execute(),
     db.selectFrom('checkpoints').selectAll().where('event_id', '=', eventId).orderBy('sort').execute(),
+    publishedKeys(db, eventId),
+    ownKeyIds(db, eventId),
   ]);
   return {
     event: { id: r.id, name: { ko: r.name_ko, en: r.name_en }, timeZone: r.time_zone, days: parse(r.days), ...(r.retain_until ? { retainUntil: r.retain_until } : {}) },
     programmes: programmes.map(programmeFromRow),
     checkpoints: checkpoints.map(checkpointFromRow),
-    signingKeys: parse(r.signing_keys),
+    // The server's own keys, then any an organiser set in the bundle for another issuer.
+    signingKeys: [...own, ...parse<SigningKey[]>(r.signing_keys).filter((k) => !ownIds.has(k.keyId))],
   };
 }
 

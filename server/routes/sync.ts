@@ -30,6 +30,7 @@ import { createIngest } from '../repo/ingest';
 import { pullTickets } from '../repo/tickets';
 import { pullVoids, storeVoids } from '../repo/voids';
 import { storeWalkIns } from '../repo/walkins';
+import { ensureActiveKey } from '../signing/keys';
 
 /** What this server speaks beyond the v1 routes, announced in the config (core/protocol.ts). */
 export const SERVER_FEATURES: string[] = [FEATURE_VOIDS, FEATURE_WALKINS];
@@ -49,7 +50,7 @@ function matchesEtag(header: string | string[] | undefined, etag: string): boole
   return values.some((v) => v === '*' || v === etag || v === `W/${etag}`);
 }
 
-export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
+export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps): void {
   const auth = requireDevice(db);
   const ingest = createIngest(db, now);
 
@@ -65,6 +66,9 @@ export function syncRoutes(app: FastifyInstance, { db, now }: RouteDeps): void {
 
   app.get('/v1/sync/config', { preHandler: auth }, async (request, reply) => {
     const device = deviceOf(request);
+    // First need of a signing key: a kiosk must hold the public key before any code is
+    // issued, or it could not verify offline what is issued after its last sync.
+    await ensureActiveKey(db, device.event_id, config.keyEncryptionKey, now());
     const [bundle, staffPin] = await Promise.all([getEventBundle(db, device.event_id), getStaffPinHash(db, device.event_id)]);
     if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
     // staffPin is optional in the contract: absent (not null) while the organiser has set none.

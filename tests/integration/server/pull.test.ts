@@ -35,7 +35,8 @@ describe.each(backends())('pulls ($kind)', (backend) => {
     expect(body.checkpoints.map((c) => c.id)).toEqual(['main', 'daily', 'hall', 'gate', 'press']);
     expect(body.checkpoints.find((c) => c.id === 'press')?.categories).toEqual(['press']);
     expect(body.deviceCheckpointId).toBe('daily');
-    expect(body.signingKeys).toEqual([]);
+    // The event's first signing key, made for the first kiosk to pull the config (signing-keys.test.ts).
+    expect(body.signingKeys).toEqual([expect.objectContaining({ keyId: 'k1', status: 'active' })]);
 
     const cached = await s.call('/v1/sync/config', { token, headers: { 'if-none-match': etag! } });
     expect(cached.status).toBe(304);
