@@ -79,6 +79,8 @@ export interface Checkpoint {
   maxAdmissions?: number;
   /** At `entry_exit` doors: after scanning out, no coming back in the same venue day. */
   noReentry?: boolean;
+  /** Kiosks set up at this checkpoint start in self-service mode (issue 12); absent = staffed desk. */
+  selfService?: boolean;
 }
 
 export type TicketStatus = 'valid' | 'revoked' | 'blocked' | 'deleted';

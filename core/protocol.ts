@@ -78,6 +78,8 @@ export const Checkpoint = z.object({
   maxAdmissions: z.number().int().min(1).max(1000).optional(),
   /** `entry_exit` doors: no coming back in after an exit the same venue day. */
   noReentry: z.boolean().optional(),
+  /** Added 2026-12 (issue 12; optional): kiosks set up here start in self-service mode. */
+  selfService: z.boolean().optional(),
 });
 
 /** An Ed25519 public key that verifies signed `TO1:` codes; `publicKey` is base64url of the raw 32 bytes. */

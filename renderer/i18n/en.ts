@@ -1,4 +1,5 @@
 // English strings. Keys mirror ko.ts; a missing key fails the i18n unit test.
+import { selfEn } from './self.en';
 export const en = {
   app: { title: 'Turnout', loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
   voice: {
@@ -352,5 +353,6 @@ export const en = {
     override: 'override',
     walkIn: 'walk-in',
   },
+  self: selfEn,
 };
 export type Strings = typeof en;

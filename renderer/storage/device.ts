@@ -31,6 +31,8 @@ export async function requestPersistence(): Promise<StorageHealth> {
 export interface Session {
   checkpointId: string;
   direction: 'entry' | 'exit';
+  /** Self-service mode (issue 12): attendees use the kiosk alone; leaving it needs the staff PIN. */
+  selfService?: boolean;
 }
 
 export function loadSession(db: TurnoutDb): Promise<Session | undefined> {

@@ -29,6 +29,7 @@ import type { TurnoutDb, EventConfig } from '../storage/db';
 import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
 import { useBadgeDeskValue } from './useBadgeDeskValue';
 import { AnnounceProvider } from '../a11y/announce';
+import { SelfService } from './self/SelfService';
 
 type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin';
 
@@ -153,7 +154,9 @@ function Screens(props: ScreensProps) {
 
 function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capture }: ScreensProps & { capture: ReturnType<typeof createScanCapture> }) {
   const { outcome, checkIn, clear } = useCheckIn();
-  const { db, pairing, i18n } = useKiosk();
+  const { db, pairing, i18n, session, setSession } = useKiosk();
+  // Self-service (renderer/ui/self) owns the screen and the scanner; setup and pairing stay the desk's.
+  const selfService = session?.selfService === true && screen !== 'setup' && screen !== 'pair';
   const badges = useBadgeDesk();
   const cameraCode = useCallback((code: string) => (capture.take(code) ? Promise.resolve(undefined) : checkIn(code)), [capture, checkIn]);
   const [pairLink, setPairLink] = useState<string | undefined>(undefined);
@@ -176,8 +179,11 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
     if (screen === 'setup') return;
     setScreen('scan');
     void checkIn(code);
-  }, screen !== 'pair');
+  }, screen !== 'pair' && !selfService);
 
+  if (selfService && session) {
+    return <SelfService onLeave={() => { clear(); setSession({ ...session, selfService: false }); setScreen('scan'); }} />;
+  }
   if (screen === 'pair') {
     return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;
   }

@@ -138,7 +138,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
 }
 
 /** A QR-code pictogram drawn inline: no font on a kiosk is guaranteed to have a QR symbol. */
-function QrGlyph() {
+export function QrGlyph() {
   const finder = (x: number, y: number) => (
     <g key={`${x}-${y}`}>
       <rect x={x} y={y} width="7" height="7" fill="none" stroke="currentColor" strokeWidth="1.4" />

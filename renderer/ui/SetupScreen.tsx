@@ -13,6 +13,8 @@ import { ticketCount } from '../storage/roster';
 import { useKiosk } from './KioskContext';
 import { StaffPinNotice } from './StaffPinNotice';
 import { BadgeSetup } from './BadgeSetup';
+import { StaffGate } from './StaffGate';
+import { hasStaffPin } from '../storage/staff-pin';
 
 export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () => void }) {
   const { db, config, session, setSession, lang, setLang, pairing } = useKiosk();
@@ -21,10 +23,18 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
   const tickets = useLiveQuery(() => ticketCount(db), [db]) ?? 0;
   const [report, setReport] = useState<KioskImportOutcome | null>(null);
   const [importing, setImporting] = useState(false);
+  // Self-service: this device's choice, or the checkpoint's (event config). It needs a staff PIN first.
+  const [selfService, setSelfService] = useState(session?.selfService === true);
+  const [needPin, setNeedPin] = useState<Checkpoint | null>(null);
 
-  const pick = (cp: Checkpoint) => {
-    setSession({ checkpointId: cp.id, direction: cp.mode === 'entry_exit' ? direction : 'entry' });
+  const start = (cp: Checkpoint, self: boolean) => {
+    setSession({ checkpointId: cp.id, direction: cp.mode === 'entry_exit' ? direction : 'entry', ...(self ? { selfService: true } : {}) });
     onDone();
+  };
+  const pick = async (cp: Checkpoint) => {
+    const self = selfService || cp.selfService === true;
+    if (self && !(await hasStaffPin(db))) setNeedPin(cp);
+    else start(cp, self);
   };
 
   const importFile = async (file: File) => {
@@ -53,14 +63,19 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
           </button>
         ))}
       </div>
+      <label className="setup__self" data-testid="self-service-toggle">
+        <input type="checkbox" checked={selfService} onChange={(e) => setSelfService(e.target.checked)} />
+        <span><strong>{t('self.mode')}</strong> — {t('self.modeHint')}</span>
+      </label>
       <ul className="setup__checkpoints">
         {config.checkpoints.map((cp) => (
           <li key={cp.id}>
-            <button type="button" className="checkpoint" data-checkpoint={cp.id} onClick={() => pick(cp)}>
+            <button type="button" className="checkpoint" data-checkpoint={cp.id} onClick={() => void pick(cp)}>
               <span className="checkpoint__name">{cp.name[lang]}</span>
               <span className="checkpoint__rule">
                 {t(`setup.rule_${cp.rule}`)}
                 {cp.mode === 'entry_exit' && ` · ${t('setup.mode_entry_exit')}`}
+                {cp.selfService && ` · ${t('self.modeChip')}`}
               </span>
             </button>
           </li>
@@ -98,6 +113,11 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
         )}
       </div>
       <StaffPinNotice />
+      {needPin && (
+        <div className="overlay">
+          <StaffGate setOnly purpose={t('self.needPin')} onDone={() => start(needPin, true)} onCancel={() => setNeedPin(null)} />
+        </div>
+      )}
       <BadgeSetup />
       {report && !report.ok && (
         <div className="setup__report setup__report--failed" role="alert" data-testid="import-report" data-imported={0} data-failed={report.code}>

@@ -1,0 +1,62 @@
+// The self-service attract screen, shown while nobody is using the kiosk: the
+// event's name, how to scan, a language choice that also starts the session, a
+// slot for display modes (large text, high contrast, low position), and a small
+// staff button (behind the PIN). A touch anywhere starts a session.
+import type { ReactNode } from 'react';
+import type { Lang } from '../../i18n';
+import { useBilingual, useKiosk } from '../KioskContext';
+import { QrGlyph } from '../ScanScreen';
+
+interface Props {
+  onStart(opts: { lang?: Lang; byName?: boolean }): void;
+  onStaff(): void;
+  displayModes?: ReactNode;
+}
+
+export function AttractScreen({ onStart, onStaff, displayModes }: Props) {
+  const { config } = useKiosk();
+  const { ko, en } = useBilingual();
+  return (
+    <div
+      className="self self--attract"
+      data-testid="self-attract"
+      onClick={(e) => {
+        // A touch on the background starts a session; the controls do their own thing.
+        if ((e.target as HTMLElement).closest('button, a, input, [data-no-start]') === null) onStart({});
+      }}
+    >
+      <header className="self__event">
+        <h1 data-testid="self-event-name">{config.event.name.ko}</h1>
+        {config.event.name.en !== config.event.name.ko && <p lang="en">{config.event.name.en}</p>}
+      </header>
+      <main className="self__attract-main">
+        <QrGlyph />
+        <h2 className="self__big">{ko('self.attract.scan')}</h2>
+        <p className="self__big-en" lang="en">{en('self.attract.scan')}</p>
+        <p className="self__hint">{ko('self.attract.scanHint')} · <span lang="en">{en('self.attract.scanHint')}</span></p>
+        <button type="button" className="self__btn self__btn--primary" data-testid="self-start" onClick={() => onStart({})}>
+          {ko('self.attract.touch')} · <span lang="en">{en('self.attract.touch')}</span>
+        </button>
+        <button type="button" className="self__btn" data-testid="self-start-name" onClick={() => onStart({ byName: true })}>
+          {ko('self.attract.noCode')}
+          <br />
+          <span lang="en">{en('self.attract.noCode')}</span>
+        </button>
+      </main>
+      <footer className="self__attract-foot">
+        <div className="self__langs" role="group" aria-label={`${ko('self.attract.language')} / ${en('self.attract.language')}`}>
+          <button type="button" className="self__btn self__btn--lang" data-testid="self-lang-ko" lang="ko" onClick={() => onStart({ lang: 'ko' })}>
+            한국어
+          </button>
+          <button type="button" className="self__btn self__btn--lang" data-testid="self-lang-en" lang="en" onClick={() => onStart({ lang: 'en' })}>
+            English
+          </button>
+        </div>
+        {displayModes && <div className="self__modes" data-no-start>{displayModes}</div>}
+        <button type="button" className="self__staff" data-testid="self-staff" onClick={onStaff}>
+          {ko('self.attract.staff')} · <span lang="en">{en('self.attract.staff')}</span>
+        </button>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+// Self-service "find me": the full name, then a second factor, then the few
+// matching entries MASKED (김*현 · 한***), then "Is this you?" before anything is
+// checked in. A name alone never lists anyone (lookup.ts), and no full name,
+// company or code of anyone is put in this DOM — only what the person typed and
+// the masked forms.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../core/model';
+import { maskCompany, maskName } from '../../../core/mask';
+import { useKiosk } from '../KioskContext';
+import { OnScreenKeyboard } from '../OnScreenKeyboard';
+import { privateLookup } from './lookup';
+
+type Step = { kind: 'name' } | { kind: 'factor' } | { kind: 'results'; tickets: Ticket[] } | { kind: 'confirm'; ticket: Ticket };
+
+interface Props {
+  onBack(): void;
+  onConfirm(ticket: Ticket): void;
+}
+
+export function SelfLookup({ onBack, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const { db } = useKiosk();
+  const [step, setStep] = useState<Step>({ kind: 'name' });
+  const [name, setName] = useState('');
+  const [company, setCompany] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const find = async () => {
+    setBusy(true);
+    try {
+      setStep({ kind: 'results', tickets: await privateLookup(db, name, { kind: 'company', company }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const back = (
+    <button type="button" className="self__btn" data-testid="self-lookup-back" onClick={() => (step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }))}>
+      ← {t('self.lookup.back')}
+    </button>
+  );
+
+  if (step.kind === 'confirm') {
+    return (
+      <main className="self__lookup self__confirm" data-testid="self-confirm">
+        <h1 className="self__big">{t('self.lookup.confirmTitle')}</h1>
+        <p className="self__masked" data-testid="self-confirm-name">{maskName(step.ticket.name)}</p>
+        <p className="self__masked-company">{maskCompany(step.ticket.company)}</p>
+        <div className="self__row">
+          <button type="button" className="self__btn self__btn--primary" data-testid="self-confirm-yes" onClick={() => onConfirm(step.ticket)}>
+            {t('self.lookup.yes')}
+          </button>
+          <button type="button" className="self__btn" data-testid="self-confirm-no" onClick={() => setStep({ kind: 'name' })}>
+            {t('self.lookup.no')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  if (step.kind === 'results') {
+    return (
+      <main className="self__lookup" data-testid="self-results" data-count={step.tickets.length}>
+        {step.tickets.length === 0 ? (
+          <p className="self__none" role="status" data-testid="self-none">{t('self.lookup.none')}</p>
+        ) : (
+          <>
+            <h1 className="self__title">{t('self.lookup.pick')}</h1>
+            <ul className="self__candidates">
+              {step.tickets.map((ticket, i) => (
+                <li key={i}>
+                  <button type="button" className="self__candidate" data-testid="self-candidate" onClick={() => setStep({ kind: 'confirm', ticket })}>
+                    <span className="self__masked">{maskName(ticket.name)}</span>
+                    <span className="self__masked-company">{maskCompany(ticket.company)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {back}
+      </main>
+    );
+  }
+
+  const naming = step.kind === 'name';
+  const value = naming ? name : company;
+  const setValue = naming ? setName : setCompany;
+  const ready = naming ? [...name.trim()].length >= 2 : [...company.replace(/\s/g, '')].length >= 2;
+  const next = () => {
+    if (!ready || busy) return;
+    if (naming) setStep({ kind: 'factor' });
+    else void find();
+  };
+  return (
+    <main className="self__lookup" data-testid="self-lookup" data-step={step.kind}>
+      <label className="self__title" htmlFor="self-lookup-input">{naming ? t('self.lookup.nameTitle') : t('self.lookup.companyTitle')}</label>
+      <input
+        id="self-lookup-input"
+        className="self__input"
+        data-testid="self-lookup-input"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') next();
+        }}
+        placeholder={naming ? t('self.lookup.namePlaceholder') : t('self.lookup.companyPlaceholder')}
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <div className="self__row">
+        {back}
+        <button type="button" className="self__btn self__btn--primary" data-testid="self-lookup-next" disabled={!ready || busy} onClick={next}>
+          {naming ? t('self.lookup.next') : t('self.lookup.search')}
+        </button>
+      </div>
+      <OnScreenKeyboard key={step.kind} value={value} onChange={setValue} />
+    </main>
+  );
+}

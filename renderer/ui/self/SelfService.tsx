@@ -1,0 +1,71 @@
+// Self-service mode (issue 12): the kiosk as attendees use it on their own. App
+// switches here when the device's session says `selfService`; nothing of the
+// desk UI (recent strip, search list, staff buttons) is ever rendered, so no
+// stranger's name reaches this DOM. Between people the attract screen shows;
+// a touch or a scan starts a session, and every session is its own React
+// subtree (keyed), so ending it — by "Done", by the idle countdown — wipes all
+// it held: verdict, typed text, selection, chosen language. The only way out
+// of this mode is the staff PIN.
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { looksLikePairingLink } from '../../sync/pairing';
+import { useKiosk } from '../KioskContext';
+import { StaffGate } from '../StaffGate';
+import { useWedge } from '../useWedge';
+import { AttractScreen } from './AttractScreen';
+import { SelfSession } from './SelfSession';
+import './self.css';
+
+type Phase = { kind: 'attract' } | { kind: 'session'; no: number; firstCode?: string; byName?: boolean } | { kind: 'staff' };
+
+export function SelfService({ onLeave, displayModes }: { onLeave(): void; displayModes?: ReactNode }) {
+  const { lang, setLang } = useKiosk();
+  const [phase, setPhase] = useState<Phase>({ kind: 'attract' });
+  const sessions = useRef(0);
+  // The language the device was set to: each new person starts from it.
+  const homeLang = useRef(lang);
+  const scanInto = useRef<((code: string) => void) | null>(null);
+
+  const start = useCallback((opts: { firstCode?: string; byName?: boolean } = {}) => {
+    sessions.current += 1;
+    setPhase({ kind: 'session', no: sessions.current, ...opts });
+  }, []);
+  const end = useCallback(() => {
+    scanInto.current = null;
+    setLang(homeLang.current);
+    setPhase({ kind: 'attract' });
+  }, [setLang]);
+
+  useWedge((code) => {
+    // A pairing link is never a check-in, and a self-service kiosk never re-pairs.
+    if (looksLikePairingLink(code)) return;
+    if (phase.kind === 'session' && scanInto.current) scanInto.current(code);
+    else if (phase.kind === 'attract') start({ firstCode: code });
+  }, phase.kind !== 'staff');
+
+  if (phase.kind === 'staff') {
+    return <StaffGate onDone={onLeave} onCancel={end} />;
+  }
+  if (phase.kind === 'session') {
+    return (
+      <SelfSession
+        key={phase.no}
+        firstCode={phase.firstCode}
+        byName={phase.byName}
+        onEnd={end}
+        registerScan={(fn) => {
+          scanInto.current = fn;
+        }}
+      />
+    );
+  }
+  return (
+    <AttractScreen
+      onStart={(opts) => {
+        if (opts.lang) setLang(opts.lang);
+        start({ byName: opts.byName });
+      }}
+      onStaff={() => setPhase({ kind: 'staff' })}
+      displayModes={displayModes}
+    />
+  );
+}

@@ -1,0 +1,84 @@
+// One person's self-service session: the scan prompt, the private lookup, the
+// verdict, and the idle countdown over all of them. Mounted fresh for every
+// session (SelfService keys it), so unmounting it is the wipe.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '../../../core/model';
+import { useCheckIn } from '../useCheckIn';
+import { VerdictPanel } from '../VerdictPanel';
+import { QrGlyph } from '../ScanScreen';
+import { SelfLookup } from './SelfLookup';
+import { IdleWarning } from './IdleWarning';
+import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
+
+interface Props {
+  firstCode?: string;
+  byName?: boolean;
+  onEnd(): void;
+  /** Scans made during the session come here (SelfService owns the scanner). */
+  registerScan(fn: (code: string) => void): void;
+}
+
+type Step = 'home' | 'lookup' | 'verdict';
+
+export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
+  const { t } = useTranslation();
+  const { outcome, checkIn } = useCheckIn();
+  const [step, setStep] = useState<Step>(firstCode ? 'verdict' : byName ? 'lookup' : 'home');
+  const idle = useIdleReset(onEnd, step === 'verdict' && outcome ? VERDICT_IDLE_MS : SESSION_IDLE_MS);
+
+  const scan = useCallback(
+    (code: string) => {
+      setStep('verdict');
+      void checkIn(code);
+    },
+    [checkIn],
+  );
+  useEffect(() => registerScan(scan), [registerScan, scan]);
+  const first = useRef(firstCode);
+  useEffect(() => {
+    // Once per session (a StrictMode re-run of the effect must not scan twice).
+    const code = first.current;
+    first.current = undefined;
+    if (code) scan(code);
+  }, [scan]);
+
+  const done = (
+    <button type="button" className="self__btn self__btn--end" data-testid="self-done" onClick={onEnd}>
+      {step === 'verdict' ? t('self.verdict.done') : t('self.home.done')}
+    </button>
+  );
+
+  return (
+    <div className="self self--session" data-testid="self-session" data-step={step}>
+      {step === 'home' && (
+        <main className="self__home">
+          <QrGlyph />
+          <h1 className="self__big">{t('self.home.title')}</h1>
+          <p className="self__hint">{t('self.home.hint')}</p>
+          <button type="button" className="self__btn self__btn--primary" data-testid="self-by-name" onClick={() => setStep('lookup')}>
+            {t('self.home.byName')}
+          </button>
+          {done}
+        </main>
+      )}
+      {step === 'lookup' && (
+        <SelfLookup
+          onBack={() => setStep('home')}
+          onConfirm={(ticket: Ticket) => scan(ticket.code)}
+        />
+      )}
+      {step === 'verdict' && (
+        <main className="self__verdict">
+          {outcome ? <VerdictPanel key={outcome.seq} outcome={outcome} /> : <p className="self__hint" role="status">…</p>}
+          {outcome && (outcome.kind !== 'stored' || outcome.checkIn.verdict !== 'accepted') && (
+            <p className="self__see-staff" role="note">{t('self.verdict.seeStaff')}</p>
+          )}
+          {done}
+        </main>
+      )}
+      {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} />}
+      <span hidden data-testid="self-extensions" data-count={idle.extensions} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+// Private lookup for self-service: who may this person be, given their FULL name
+// and a second factor. Unlike the desk's prefix search, a name alone never lists
+// anyone: the name must match a roster name exactly (same normalisation as the
+// search index, so spaces and case do not matter) AND the second factor must
+// match: the last four digits of the phone number when the ticket has one
+// (compared as a salted hash, core/second-factor.ts), else the company, by
+// prefix of at least two letters. What comes back is shown masked (core/mask.ts).
+import { queryKey, searchKeys } from '../../../core/search';
+import type { Ticket } from '../../../core/model';
+import { searchTickets } from '../../storage/roster';
+import type { TurnoutDb } from '../../storage/db';
+
+/** Enough rows for the commonest Korean names on a 200k roster (exact matches sort first). */
+const NAME_HITS = 400;
+/** At most this many candidates are ever shown, masked. */
+export const MAX_CANDIDATES = 5;
+
+export type Factor = { kind: 'company'; company: string };
+
+/** Tickets whose name is exactly `name` (normalised), deleted ones left out. */
+export async function sameName(db: TurnoutDb, name: string): Promise<Ticket[]> {
+  const key = queryKey(name);
+  if ([...name.trim()].length < 2 || key.length === 0) return [];
+  const hits = await searchTickets(db, name, NAME_HITS);
+  return hits.filter((t) => t.status !== 'deleted' && queryKey(t.name) === key);
+}
+
+/** Whether the company typed is a real prefix of the ticket's company (legal forms ignored). */
+export function companyMatches(ticket: Ticket, typed: string): boolean {
+  const key = queryKey(typed);
+  if ([...typed.replace(/\s/g, '')].length < 2 || key.length === 0) return false;
+  return searchKeys('', ticket.company).some((k) => k.startsWith(key));
+}
+
+/** The candidates for a name and a second factor: never more than MAX_CANDIDATES. */
+export async function privateLookup(db: TurnoutDb, name: string, factor: Factor): Promise<Ticket[]> {
+  const named = await sameName(db, name);
+  return named.filter((t) => companyMatches(t, factor.company)).slice(0, MAX_CANDIDATES);
+}

@@ -1,0 +1,56 @@
+// Driving the self-service kiosk (renderer/ui/self) like an attendee: a kiosk
+// set up in self-service mode over a roster with look-alike names, the staff
+// PIN, and typing on the on-screen keyboard.
+import { expect, type Page } from '@playwright/test';
+import { disassemble } from 'es-hangul';
+import { demoTicket } from '../../../core/demo/roster';
+import { EVENT_DAY } from './kiosk';
+
+export const SELF_PIN = '2468';
+/** The person at the kiosk: demo ticket #0, 김철현 of (주)한빛정밀. */
+export const ME = demoTicket(0);
+
+/**
+ * Look-alikes imported beside the 50-ticket demo roster: the same name at another
+ * company, near names at the same company, and near Latin names.
+ */
+export const LOOKALIKES = [
+  { code: 'SS-0001', name: '김철현', company: '대한물산' },
+  { code: 'SS-0002', name: '김철수', company: '(주)한빛정밀' },
+  { code: 'SS-0003', name: '김철민', company: '한빛전자' },
+  { code: 'SS-0004', name: 'Jane Dow', company: 'Northwind Logistics' },
+];
+
+/** Every name on this kiosk that is not the person's own: none may ever reach the self-service DOM. */
+export function strangerNames(): string[] {
+  const demo = Array.from({ length: 50 }, (_, i) => demoTicket(i).name);
+  return [...new Set([...demo, ...LOOKALIKES.map((l) => l.name)])].filter((n) => n !== ME.name);
+}
+
+export async function typePin(page: Page, pin: string): Promise<void> {
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-ok').click();
+}
+
+/** A fresh kiosk: the look-alikes imported, self-service ticked, the PIN set on the way in. */
+export async function openSelfService(page: Page, params = ''): Promise<void> {
+  await page.goto(`/?roster=50&at=${encodeURIComponent(EVENT_DAY)}${params}`);
+  await expect(page.locator('[data-checkpoint="info-desk"]')).toBeVisible({ timeout: 60_000 });
+  const csv = ['code,name,company', ...LOOKALIKES.map((l) => `${l.code},${l.name},"${l.company}"`)].join('\n');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', String(LOOKALIKES.length));
+  await page.getByTestId('self-service-toggle').locator('input').check();
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'set');
+  await typePin(page, SELF_PIN);
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'confirm');
+  await typePin(page, SELF_PIN);
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+}
+
+/** Taps Hangul on the on-screen keyboard, jamo by jamo, as a 2-beolsik typist does. */
+export async function tapHangul(page: Page, text: string): Promise<void> {
+  for (const jamo of disassemble(text)) {
+    await page.locator('.osk__key', { hasText: new RegExp(`^${jamo}$`) }).first().click();
+  }
+}
