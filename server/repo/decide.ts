@@ -3,19 +3,42 @@
 // event's sequence lock (db/seq.ts), so two desks asking at the same moment
 // are answered one after the other and cannot both admit a `once` ticket.
 // Idempotent by check-in id: asking again returns the recorded verdict.
+// A signed `TO1:` code is judged as the kiosk judges it (core/signed-ticket.ts):
+// verified with the event's published keys; verified and without a roster row,
+// its payload is the ticket; a roster row of the same code is the same ticket
+// and wins (revocation); anything that does not verify is `invalid_signature`.
 
 import type { Kysely, Transaction } from 'kysely';
-import { normalizeScan } from '../../core/code';
+import { isSignedCode, normalizeScan } from '../../core/code';
 import { decide } from '../../core/decide';
-import type { Verdict } from '../../core/model';
+import type { Ticket, Verdict } from '../../core/model';
 import type { DecideRequest, DecideResponse, TicketWire } from '../../core/protocol';
+import { verifySignedCode } from '../../core/signed-code';
+import { prepareSignedCode } from '../../core/signed-ticket';
 import { isoWithOffset } from '../../core/time';
 import type { Database } from '../db/schema-types';
 import { lockSequence } from '../db/seq';
 import { checkinFromRow, markConflicts, placeAdmission, toRow, type DeviceScope } from './checkins';
 import { notVoided } from './checkins-sql';
 import type { Admission } from './conflicts';
+import { publishedKeys } from '../signing/keys';
 import { getTicket } from './tickets';
+
+interface SignedCheck {
+  signature: 'valid' | 'invalid';
+  ticket?: Ticket;
+}
+
+/** A `TO1:` code checked against the event's published keys and programme ids; never throws. */
+async function checkSigned(db: Kysely<Database>, eventId: string, code: string): Promise<SignedCheck> {
+  const [keys, programmes] = await Promise.all([
+    publishedKeys(db, eventId),
+    db.selectFrom('programmes').select('id').where('event_id', '=', eventId).execute(),
+  ]);
+  const prepared = prepareSignedCode(code, eventId, keys, programmes.map((p) => p.id));
+  if (!prepared.ok || !verifySignedCode(prepared.parsed, prepared.publicKey)) return { signature: 'invalid' };
+  return { signature: 'valid', ticket: prepared.ticket };
+}
 
 async function historyOf(trx: Transaction<Database>, eventId: string, code: string): Promise<Admission[]> {
   const rows = await trx
@@ -63,6 +86,9 @@ export async function decideAndRecord(
 ): Promise<DecideResponse> {
   const checkpoint = scope.checkpoints.get(req.checkpointId);
   if (!checkpoint) throw new Error(`Unknown checkpoint ${req.checkpointId}`);
+  const early = normalizeScan(req.code);
+  // Verified outside the lock: reading keys and checking a signature holds up no other desk.
+  const signed = early.ok && isSignedCode(early.code) ? await checkSigned(db, scope.eventId, early.code) : undefined;
   return db.transaction().execute(async (trx) => {
     const seq = await lockSequence(trx, scope.eventId);
     if (!seq) throw new Error(`Unknown event ${scope.eventId}`);
@@ -89,12 +115,13 @@ export async function decideAndRecord(
     const history = scan.ok ? await historyOf(trx, scope.eventId, code) : [];
     const verdict: Verdict = scan.ok
       ? decide({
-          ticket: ticket ?? undefined,
+          ticket: ticket ?? signed?.ticket,
           checkpoint,
           timeZone: scope.timeZone,
           direction: req.direction,
           history,
           now,
+          ...(signed ? { signature: signed.signature } : {}),
         })
       : { verdict: 'rejected', reason: 'malformed' };
 
@@ -129,7 +156,7 @@ export async function decideAndRecord(
       id: req.id,
       ...verdict,
       status: row.status === 'conflict' ? 'conflict' : 'stored',
-      ticket,
+      ticket: ticket ?? signed?.ticket ?? null,
       checkin: checkinFromRow(row),
     };
   });
