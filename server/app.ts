@@ -48,9 +48,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         ? false
         : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: config.bodyLimit,
-    // Ticket codes travel in paths (`/tickets/:code`): a signed `TO1:` code is up to
-    // 178 characters, over Fastify's default 100, and URL-encoding adds a few.
-    maxParamLength: 512,
+    // Ticket codes travel in paths (`/tickets/:code`): a signed TO1: code is up to 177
+    // characters and a roster code up to 256, ~2.3 KB percent-encoded (Hangul), past
+    // Fastify's 100-character default, which answers 414.
+    routerOptions: { maxParamLength: 2400 },
     // Kiosk and admin clients send JSON; keep the request id in every log line.
     requestIdHeader: 'x-request-id',
     // Behind a load balancer or TLS proxy (TURNOUT_TRUST_PROXY): the client's
