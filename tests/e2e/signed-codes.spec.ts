@@ -5,9 +5,9 @@
 // character is `invalid_signature`; once the ticket is revoked on the server and
 // the kiosk has synced again, it is `revoked`. Every check-in reaches the server.
 import { expect, test, type Page } from '@playwright/test';
-import { ed25519 } from '@noble/curves/ed25519.js';
-import { demoEvent } from '../../core/demo/event';
 import { signSignedCode } from '../../core/signed-code';
+import { openDatabase } from '../../server/db/connect';
+import { activeSigner } from '../../server/signing/keys';
 import { scan } from './support/kiosk';
 import { expectAllOnServer, indicator, localCheckins, networkBack, pairByUrl } from './support/sync';
 import { ADMIN_TOKEN, EVENT_ID, startUpstream, type Upstream } from './support/upstream';
@@ -39,18 +39,18 @@ async function scanExactly(page: Page, code: string) {
 test('offline kiosk: a code issued after its last sync is admitted, one altered character is invalid_signature, and after revocation syncs it is revoked', async ({ page, context }) => {
   test.setTimeout(180_000);
   up = await startUpstream();
-  // The event's signing key (until the issuing API lands on main: a key put into
-  // the event through the admin upsert, the code signed here with the same codec).
-  const secret = ed25519.utils.randomSecretKey();
-  const publicKey = Buffer.from(ed25519.getPublicKey(secret)).toString('base64url');
-  const saved = await admin('/v1/admin/events', 'POST', JSON.stringify({ ...demoEvent, signingKeys: [{ keyId: 'k1', publicKey }] }));
-  expect(saved.status).toBe(200);
-
   await pairByUrl(page, up.url, await up.pairingLink('info-desk'));
   await context.setOffline(true); // the desk's network is gone from here on
 
-  // Issued on the server after the kiosk's last sync: a ticket row with the signed code.
-  const code = signSignedCode(secret, 'k1', {
+  // Issued on the server after the kiosk's last sync, with the event's own active key
+  // (made by the server at the kiosk's first config pull). Until the issuing API is
+  // on main, the test opens that key from the server's database (a second SQLite
+  // connection), signs with core/signed-code and imports the ticket row by CSV.
+  const server = await openDatabase({ sqlitePath: up.sqlitePath });
+  const signer = await activeSigner(server.db, EVENT_ID, undefined);
+  await server.close();
+  expect(signer?.keyId).toBe('k1');
+  const code = signSignedCode(signer!.secretKey, signer!.keyId, {
     eventId: EVENT_ID, serial: 900_001, category: 'visitor', programmes: [],
     validFrom: '2025-09-08T00:00:00+09:00', validUntil: '2025-09-15T00:00:00+09:00', name: 'Signed Guest',
   });
