@@ -4,7 +4,7 @@
 // what a registration must hold, and the key two registrations of one person share.
 // Pure: no DOM, Node, Dexie or React.
 
-import type { Category } from './model';
+import { CATEGORIES, type Category } from './model';
 
 /**
  * A walk-in's code: `W-<device id>-<n>`. The device id is the one the server gave
@@ -56,6 +56,15 @@ export interface WalkInForm {
   phone: string;
   /** Answers by item id; an item not answered is not granted. */
   consents: Partial<Record<ConsentItemId, boolean>>;
+}
+
+/**
+ * The categories a desk may register a walk-in as: never `staff` (a valid staff
+ * ticket is a staff card, which authorises overrides), and only those the
+ * checkpoint admits (its list absent or empty: every one).
+ */
+export function walkInCategories(admitted?: readonly Category[]): Category[] {
+  return CATEGORIES.filter((c) => c !== 'staff' && (!admitted || admitted.length === 0 || admitted.includes(c)));
 }
 
 export const WALKIN_LIMITS = { name: 100, company: 100, phone: 30 } as const;

@@ -1,5 +1,6 @@
 // English strings. Keys mirror ko.ts; a missing key fails the i18n unit test.
 import { selfEn } from './self.en';
+import { walkInEn } from './walkin-en';
 export const en = {
   app: { title: 'Turnout', loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
   voice: {
@@ -354,5 +355,6 @@ export const en = {
     walkIn: 'walk-in',
   },
   self: selfEn,
+  walkIn: walkInEn,
 };
 export type Strings = typeof en;

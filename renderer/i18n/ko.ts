@@ -1,6 +1,7 @@
 // Korean strings (first-class, not a translation afterthought). Same shape as en.ts.
 import type { Strings } from './en';
 import { selfKo } from './self.ko';
+import { walkInKo } from './walkin-ko';
 
 export const ko: Strings = {
   app: { title: '턴아웃', loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
@@ -355,4 +356,5 @@ export const ko: Strings = {
     walkIn: '현장등록',
   },
   self: selfKo,
+  walkIn: walkInKo,
 };

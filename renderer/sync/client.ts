@@ -16,6 +16,7 @@ import {
   VoidsPage,
   type CheckinUpload,
   type VoidUpload,
+  type WalkInUpload,
   type DecideRequest,
   type HeartbeatRequest,
   type PairRequest,
@@ -155,6 +156,11 @@ export class SyncClient {
   /** `POST /v1/sync/voids` (feature `voids`). */
   uploadVoids(items: VoidUpload[], timeoutMs = 30_000) {
     return this.data('POST', '/v1/sync/voids', { schema: RecordUploadResponse, body: { items }, timeoutMs });
+  }
+
+  /** `POST /v1/sync/walkins` (feature `walkins`): idempotent by id. */
+  uploadWalkIns(items: WalkInUpload[], timeoutMs = 30_000) {
+    return this.data('POST', '/v1/sync/walkins', { schema: RecordUploadResponse, body: { items }, timeoutMs });
   }
 
   /** `GET /v1/sync/voids` (feature `voids`). */

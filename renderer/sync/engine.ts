@@ -16,9 +16,9 @@ import { pullConfig } from './config';
 import { asSyncError, isFatal, isUnreachable, SyncError } from './errors';
 import { sendHeartbeat } from './heartbeat';
 import { DEFAULT_PULL_LIMIT, pullCheckins, pullTickets, pullVoids, type PullProgress, type PullResult } from './pull';
-import { FEATURE_VOIDS } from '../../core/protocol';
+import { FEATURE_VOIDS, FEATURE_WALKINS } from '../../core/protocol';
 import { serverFeatures } from '../storage/sync-meta';
-import { voidRecords } from './desk-records';
+import { voidRecords, walkInRecords } from './desk-records';
 import { pushRecords, type RecordPushResult } from './push-records';
 import { pushOutbox, type PushResult } from './push';
 import type { SyncEvent, SyncProblem, SyncStatus } from './status';
@@ -59,6 +59,8 @@ export interface SyncReport {
   checkins?: PullResult;
   /** The desk's voids (undo) pushed, and every desk's voids pulled (servers with feature `voids`). */
   pushVoids?: RecordPushResult;
+  /** The desk's walk-ins pushed (servers with feature `walkins`); other desks' arrive as tickets. */
+  pushWalkIns?: RecordPushResult;
   voids?: PullResult;
   errors: SyncError[];
   /** The device was revoked (or its token refused) during this pass; the engine stopped. */
@@ -279,10 +281,14 @@ export class SyncEngine {
         report.configChanged = true;
         this.emit({ type: 'config' });
       }
+      const features = await serverFeatures(this.db);
+      // Walk-ins before check-ins: a walk-in's check-in names the ticket its upload makes.
+      if (features.includes(FEATURE_WALKINS)) {
+        report.pushWalkIns = await step(() => pushRecords(this.db, walkInRecords(this.client), { now: this.now, batchSize: this.opts.batchSize }));
+      }
       // Push before pull, but whatever happens to the push, the pull runs.
       report.push = await step(() => pushOutbox(this.db, this.client, { batchSize: this.opts.batchSize, now: this.now, onAcknowledged: this.opts.onAcknowledged }));
-      // Desk records after check-ins (a void names a check-in), each only to a server that speaks it.
-      const features = await serverFeatures(this.db);
+      // Voids after check-ins (a void names a check-in), each only to a server that speaks it.
       if (features.includes(FEATURE_VOIDS)) {
         report.pushVoids = await step(() => pushRecords(this.db, voidRecords(this.client), { now: this.now, batchSize: this.opts.batchSize }));
       }

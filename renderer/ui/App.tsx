@@ -23,6 +23,7 @@ import type { RecoveryReport } from '../storage/recovery';
 import { PairScreen } from './PairScreen';
 import { StaffGate } from './StaffGate';
 import { StaffScreen } from './StaffScreen';
+import { WalkInScreen } from './WalkInScreen';
 import { useSyncEngine } from './useSync';
 import { useStorageWatch } from './useStorageWatch';
 import type { TurnoutDb, EventConfig } from '../storage/db';
@@ -31,7 +32,7 @@ import { useBadgeDeskValue } from './useBadgeDeskValue';
 import { AnnounceProvider } from '../a11y/announce';
 import { SelfService } from './self/SelfService';
 
-type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin';
+type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin' | 'walkin';
 
 export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: number; initialLang: Lang; clockOffsetMs: number }) {
   const boot = useBoot(rosterSize);
@@ -153,7 +154,7 @@ function Screens(props: ScreensProps) {
 }
 
 function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capture }: ScreensProps & { capture: ReturnType<typeof createScanCapture> }) {
-  const { outcome, checkIn, clear } = useCheckIn();
+  const { outcome, checkIn, clear, show } = useCheckIn();
   const { db, pairing, i18n, session, setSession } = useKiosk();
   // Self-service (renderer/ui/self) owns the screen and the scanner; setup and pairing stay the desk's.
   const selfService = session?.selfService === true && screen !== 'setup' && screen !== 'pair';
@@ -176,7 +177,8 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
       if (!pairing) openPairing(code);
       return;
     }
-    if (screen === 'setup') return;
+    // Setup, and a walk-in form being filled in (a scan must not throw away what was typed).
+    if (screen === 'setup' || screen === 'walkin') return;
     setScreen('scan');
     void checkIn(code);
   }, screen !== 'pair' && !selfService);
@@ -209,6 +211,9 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
       />
     );
   }
+  if (screen === 'walkin') {
+    return <WalkInScreen onCancel={() => setScreen('scan')} onDone={(r) => { show({ kind: 'stored', checkIn: r.checkIn, ticket: r.ticket, verdict: r.verdict }); setScreen('scan'); }} />;
+  }
   if (screen === 'search') {
     return <SearchScreen onBack={() => setScreen('scan')} onPick={(t) => { setScreen('scan'); void checkIn(t.code); }} />;
   }
@@ -222,6 +227,7 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
       onSearch={() => setScreen('search')}
       onSetup={() => setScreen('setup')}
       onStaff={() => setScreen('staffPin')}
+      onWalkIn={() => setScreen('walkin')}
     />
   );
 }

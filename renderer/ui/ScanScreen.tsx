@@ -29,9 +29,11 @@ interface Props {
   onStaff?: () => void;
   /** Admits a refused code with staff's override (a new check-in). */
   onOverride?: (code: string, override: Override) => void;
+  /** Opens walk-in registration (entry desks). */
+  onWalkIn?: () => void;
 }
 
-export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff, onOverride }: Props) {
+export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSearch, onSetup, onStaff, onOverride, onWalkIn }: Props) {
   const { t } = useTranslation();
   const { ko, en } = useBilingual();
   const { config, session, lang, setLang, rehearsal, now, storage, sync } = useKiosk();
@@ -127,6 +129,11 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           {ko('search.title')} · {en('search.title')}
         </button>
         <VoiceControls compact />
+        {onWalkIn && session?.direction === 'entry' && (
+          <button type="button" className="btn btn--big btn--ghost" data-testid="open-walkin" onClick={onWalkIn}>
+            {ko('walkIn.open')} · {en('walkIn.open')}
+          </button>
+        )}
         {refusal && onOverride && (
           <button type="button" className="btn btn--big btn--override" data-testid="override-open" onClick={() => setOverride(refusal)}>
             {ko('override.open')} · {en('override.open')}

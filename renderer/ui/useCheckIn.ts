@@ -79,7 +79,15 @@ export function useCheckIn() {
   );
 
   const clear = useCallback(() => setOutcome(null), []);
-  return { outcome, checkIn, clear };
+  /** Shows an outcome recorded elsewhere (a walk-in's check-in) as the newest verdict, with its sound. */
+  const show = useCallback((result: ScanOutcome) => {
+    const mine = ++seq.current;
+    shown.current = mine;
+    setOutcome({ ...result, at: Date.now(), seq: mine });
+    const sound = soundFor(result);
+    if (sound) playSound(sound);
+  }, []);
+  return { outcome, checkIn, clear, show };
 }
 
 function soundFor(result: ScanOutcome): Parameters<typeof playSound>[0] | null {
