@@ -170,6 +170,8 @@ export interface WalkInRow {
   name: string;
   company: string;
   category: Ticket['category'];
+  /** The registering checkpoint's programmes (absent in rows written before they were kept). */
+  programmes?: string[];
   phone?: string;
   /** Consent asked item by item: `{ item, granted }` in the order shown. */
   consents: { item: string; granted: boolean }[];

@@ -62,7 +62,9 @@ export async function registerWalkIn(db: TurnoutDb, req: WalkInRequest): Promise
         name: form.name.trim(),
         company: form.company.trim(),
         category: form.category as Ticket['category'],
-        programmes: [],
+        // Registered at this door, for what this door admits (a ceremony desk's walk-in
+        // is a guest of the ceremony); a door for everyone gives no programme.
+        programmes: [...(checkpoint.programmes ?? [])],
         status: 'valid',
         seq: 0,
       };
@@ -90,6 +92,7 @@ export async function registerWalkIn(db: TurnoutDb, req: WalkInRequest): Promise
         name: ticket.name,
         company: ticket.company,
         category: ticket.category,
+        programmes: ticket.programmes,
         consents: consentAnswers(form),
         consentText: CONSENT_VERSION,
         checkpointId: checkpoint.id,

@@ -32,7 +32,7 @@ export function toWalkInUpload(w: WalkInRow): WalkInUpload {
     name: w.name,
     company: w.company,
     category: w.category,
-    programmes: [],
+    programmes: w.programmes ?? [],
     consents: w.consents,
     consentText: w.consentText,
     checkpointId: w.checkpointId,

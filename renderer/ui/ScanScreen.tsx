@@ -82,7 +82,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           <button type="button" className="btn btn--ghost" onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>
             {t('scan.language')}
           </button>
-          <button type="button" className="btn btn--ghost" onClick={onSetup}>{t('scan.change')}</button>
+          <button type="button" className="btn btn--ghost" data-testid="open-setup" onClick={onSetup}>{t('scan.change')}</button>
           {onStaff && <button type="button" className="btn btn--ghost" data-testid="open-staff" onClick={onStaff}>{t('staff.open')}</button>}
         </div>
       </header>

@@ -1,7 +1,7 @@
 // Walk-in rules (core/walkin.ts) and retention's day boundary (core/retention.ts).
 import { describe, expect, it } from 'vitest';
 import { retentionPassed } from '../../../core/retention';
-import { consentAnswers, foldPhone, keptPhone, samePerson, walkInCode, walkInCounter, walkInProblems, type WalkInForm } from '../../../core/walkin';
+import { consentAnswers, foldPhone, keptPhone, samePerson, walkInCategories, walkInCode, walkInCounter, walkInProblems, type WalkInForm } from '../../../core/walkin';
 import { normalizeScan } from '../../../core/code';
 
 const form = (over: Partial<WalkInForm> = {}): WalkInForm => ({
@@ -70,5 +70,13 @@ describe('retention', () => {
     // 15:30 UTC on the 30th is already the 1st in Seoul.
     expect(retentionPassed('2025-09-30', 'Asia/Seoul', Date.parse('2025-09-30T15:30:00Z'))).toBe(true);
     expect(retentionPassed(undefined, 'Asia/Seoul', Date.now())).toBe(false);
+  });
+});
+
+describe('walk-in categories', () => {
+  it('never offers staff (a staff ticket authorises overrides) and keeps to what the checkpoint admits', () => {
+    expect(walkInCategories()).toEqual(['visitor', 'exhibitor', 'buyer', 'press', 'vip', 'speaker']);
+    expect(walkInCategories([])).not.toContain('staff');
+    expect(walkInCategories(['buyer', 'staff', 'press'])).toEqual(['buyer', 'press']);
   });
 });
