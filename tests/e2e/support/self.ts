@@ -51,6 +51,57 @@ export async function openSelfService(page: Page, params = ''): Promise<void> {
 /** Taps Hangul on the on-screen keyboard, jamo by jamo, as a 2-beolsik typist does. */
 export async function tapHangul(page: Page, text: string): Promise<void> {
   for (const jamo of disassemble(text)) {
-    await page.locator('.osk__key', { hasText: new RegExp(`^${jamo}$`) }).first().click();
+    await page.getByTestId(`osk-key-${jamo}`).click();
   }
+}
+
+/**
+ * Walks every self-service screen once, calling `check(screen)` on each: the
+ * a11y spec runs axe there, the docs spec takes a screenshot. Needs the fake
+ * clock installed (page.clock.install()) for the idle warning.
+ */
+export async function walkSelfScreens(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await check('attract');
+  await page.getByTestId('self-start').click();
+  await expect(page.getByTestId('self-session')).toHaveAttribute('data-step', 'home');
+  await check('home');
+  await page.getByTestId('self-by-name').click();
+  await tapHangul(page, ME.name);
+  await check('lookup-name');
+  await page.getByTestId('self-lookup-next').click();
+  await tapHangul(page, '한빛');
+  await check('lookup-company');
+  await page.getByTestId('self-lookup-next').click();
+  await expect(page.getByTestId('self-candidate')).toHaveCount(1);
+  await check('results');
+  await page.getByTestId('self-candidate').click();
+  await expect(page.getByTestId('self-confirm')).toBeVisible();
+  await check('confirm');
+  await page.getByTestId('self-confirm-yes').click();
+  await expect(page.locator('[data-verdict="accepted"]')).toBeVisible();
+  await check('verdict-accepted');
+  await page.clock.fastForward(8_000);
+  await expect(page.getByTestId('self-idle-warning')).toBeVisible();
+  await check('idle-warning');
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  // Nobody found, in English: the same words whatever the reason, so it tells nothing about the roster.
+  await page.getByTestId('self-lang-en').click();
+  await page.getByTestId('self-by-name').click();
+  await page.getByTestId('self-lookup-input').fill('Nobody Here');
+  await page.getByTestId('self-lookup-next').click();
+  await page.getByTestId('self-lookup-input').fill('Acme');
+  await page.getByTestId('self-lookup-next').click();
+  await expect(page.getByTestId('self-none')).toBeVisible();
+  await check('not-found-en');
+  await page.getByTestId('self-lookup-back').click();
+  await page.getByTestId('self-lookup-back').click();
+  await page.getByTestId('self-lookup-back').click();
+  await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await page.getByTestId('self-staff').click();
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'enter');
+  await check('staff-pin');
+  await page.getByTestId('pin-cancel').click();
 }
