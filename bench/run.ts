@@ -10,6 +10,7 @@ import { benchIngest } from './ingest';
 import { benchKiosk } from './kiosk';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchRosterSync } from './roster-sync';
+import { benchSigned } from './signed';
 import { benchXlsx } from './xlsx';
 import { printRow, writeResults, type Row } from './results';
 
@@ -24,6 +25,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
   'day-read': () => benchDayRead(Number(process.env.BENCH_ROSTER ?? 200_000)),
   ingest: () => benchIngest(),
   badge: () => benchBadge(),
+  signed: () => benchSigned(Number(process.env.BENCH_ROSTER ?? 200_000)),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);
