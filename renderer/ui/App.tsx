@@ -29,6 +29,7 @@ import { useStorageWatch } from './useStorageWatch';
 import type { TurnoutDb, EventConfig } from '../storage/db';
 import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
 import { useBadgeDeskValue } from './useBadgeDeskValue';
+import { useRetentionWipe } from './useRetentionWipe';
 import { AnnounceProvider } from '../a11y/announce';
 import { SelfService } from './self/SelfService';
 
@@ -121,6 +122,8 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
   );
   // Badges: a reprint waits behind the staff PIN (the reprintPin screen).
   const badges = useBadgeDeskValue(db, config.event.name, useCallback(() => setScreen('reprintPin'), []));
+  // After the event's retention date the kiosk wipes its personal data by itself.
+  useRetentionWipe(db, config.event, services.now);
 
   return (
     <KioskContext.Provider value={services}>
