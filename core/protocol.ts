@@ -268,6 +268,17 @@ export type DecideResponse = z.infer<typeof DecideResponse>;
 
 // ── heartbeat ────────────────────────────────────────────────────────────────
 
+/**
+ * A help call from a kiosk (issue 12): its id (new for each press, so a cleared
+ * call never comes back from a kiosk that had not heard yet) and when it was
+ * pressed on the kiosk's clock. It travels on every heartbeat while open.
+ */
+export const HelpCall = z.object({
+  id: z.string().min(1).max(64),
+  requestedAt: IsoInstant,
+});
+export type HelpCall = z.infer<typeof HelpCall>;
+
 /** `POST /v1/sync/heartbeat` */
 export const HeartbeatRequest = z.object({
   outboxDepth: z.number().int().min(0),
@@ -276,13 +287,21 @@ export const HeartbeatRequest = z.object({
   /** The device's clock when it sent this. */
   clock: IsoInstant,
   checkpointId: z.string().nullable().optional(),
+  /**
+   * The help call open on this device (its help button), or null for none (a
+   * call the kiosk withdrew). Absent (older kiosks): the server's flag is unchanged.
+   */
+  help: HelpCall.nullable().optional(),
 });
 export type HeartbeatRequest = z.infer<typeof HeartbeatRequest>;
 export const HeartbeatResponse = z.object({
   serverTime: IsoInstant,
   /** Rough (server − device) clock difference, ignoring network delay. */
   clockOffsetMs: z.number().int(),
+  /** The id of the reported help call when staff have cleared it: the kiosk drops it. */
+  helpCleared: z.string().optional(),
 });
+
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponse>;
 
 // ── admin ────────────────────────────────────────────────────────────────────
@@ -367,8 +386,15 @@ export const DeviceInfo = z.object({
   revoked: z.boolean(),
   /** The checkpoint the organiser moved the desk to (`PATCH /v1/admin/devices/:id`); absent until moved. */
   assignedCheckpointId: z.string().nullable().optional(),
+  /** The device's open help call; absent when none (or from servers before help calls). */
+  help: HelpCall.optional(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
+
+/** `POST /v1/admin/devices/:id/help/clear`: staff saw the call. With `id`, only that call is cleared (not a newer one). */
+export const HelpClearRequest = z.strictObject({ id: z.string().min(1).max(64).optional() });
+export const HelpClearResponse = z.object({ id: z.string(), cleared: z.boolean() });
+export type HelpClearResponse = z.infer<typeof HelpClearResponse>;
 
 /** `GET /v1/admin/devices` */
 export const DevicesResponse = z.object({ devices: z.array(DeviceInfo) });

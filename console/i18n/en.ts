@@ -87,6 +87,14 @@ export const en = {
     revoke: 'Revoke',
     revokeConfirm: 'Revoke {{name}}? Its token stops working at once and the kiosk must be paired again.',
     revoked: '{{name}} was revoked.',
+    help: {
+      title_one: 'A kiosk is calling for help',
+      title_other: '{{count}} kiosks are calling for help',
+      since: 'since {{time}}',
+      flag: 'Help',
+      clear: 'Clear (someone is on the way)',
+      cleared: 'Help call of {{name}} cleared.',
+    },
   },
   events: {
     title: 'Events',

@@ -92,6 +92,14 @@ export const ko: Ko = {
     revoke: '해제',
     revokeConfirm: '{{name}}을(를) 해제할까요? 토큰이 즉시 무효가 되고 키오스크는 다시 페어링해야 합니다.',
     revoked: '{{name}}을(를) 해제했습니다.',
+    help: {
+      title_one: '키오스크 한 대가 직원을 호출했습니다',
+      title_other: '키오스크 {{count}}대가 직원을 호출했습니다',
+      since: '{{time}}부터',
+      flag: '호출',
+      clear: '호출 끄기 (직원이 가는 중)',
+      cleared: '{{name}}의 호출을 껐습니다.',
+    },
   },
   events: {
     title: '행사 설정',

@@ -10,6 +10,7 @@ import { useConsole } from '../context';
 import { age, localized, venueTime } from '../format';
 import { useLoad } from '../hooks';
 import { NoEvent } from './NoEvent';
+import { HelpCalls } from '../components/HelpCalls';
 
 type Health = 'alive' | 'stale' | 'silent' | 'revoked';
 
@@ -71,6 +72,14 @@ function Devices({ bundle }: { bundle: EventBundle }) {
       <p className="status-line" role="status" data-testid="devices-message">
         {message}
       </p>
+      <HelpCalls
+        devices={devices}
+        bundle={bundle}
+        onCleared={(m) => {
+          setMessage(m);
+          list.reload();
+        }}
+      />
       <table data-testid="devices">
         <thead>
           <tr>
@@ -94,8 +103,11 @@ function Devices({ bundle }: { bundle: EventBundle }) {
           {devices.map((d) => {
             const h = health(d, now);
             return (
-              <tr key={d.id} data-device={d.id} data-health={h} data-outbox={d.outboxDepth ?? ''} data-checkpoint={d.checkpointId ?? ''}>
-                <td className={`health health-${h}`}>{t(`devices.health.${h}`)}</td>
+              <tr key={d.id} data-device={d.id} data-health={h} data-outbox={d.outboxDepth ?? ''} data-checkpoint={d.checkpointId ?? ''} data-help={d.help ? 'open' : undefined}>
+                <td className={`health health-${h}`}>
+                  {t(`devices.health.${h}`)}
+                  {d.help && <b className="help-flag"> 🛎 {t('devices.help.flag')}</b>}
+                </td>
                 <td className="wrap" data-testid="device-name">{d.name}</td>
                 <td>
                   {canWrite && !d.revoked ? (

@@ -3,6 +3,16 @@ import { selfEn } from './self.en';
 import { walkInEn } from './walkin-en';
 export const en = {
   app: { title: 'Turnout', loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
+  help: {
+    button: 'Call staff',
+    state: {
+      sending: 'Calling staff…',
+      sent: 'Staff have been called. Please wait here.',
+      offline: 'This kiosk is offline: your call is saved and goes out when it reconnects. Please wave to a staff member.',
+      unpaired: 'This kiosk is not connected to the staff desk. Please ask a staff member nearby.',
+      failed: 'The call could not be saved. Please ask a staff member nearby.',
+    },
+  },
   voice: {
     controls: 'Voice guidance',
     replay: 'Say it again',

@@ -5,6 +5,16 @@ import { walkInKo } from './walkin-ko';
 
 export const ko: Strings = {
   app: { title: '턴아웃', loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
+  help: {
+    button: '직원 호출',
+    state: {
+      sending: '직원을 부르는 중…',
+      sent: '직원에게 알렸습니다. 이곳에서 잠시 기다려 주세요.',
+      offline: '이 키오스크는 오프라인입니다. 호출은 저장되었고 연결되면 전송됩니다. 가까운 직원에게 손을 들어 알려 주세요.',
+      unpaired: '이 키오스크는 직원 데스크에 연결되어 있지 않습니다. 가까운 직원에게 문의해 주세요.',
+      failed: '호출을 저장하지 못했습니다. 가까운 직원에게 문의해 주세요.',
+    },
+  },
   voice: {
     controls: '음성 안내',
     replay: '다시 듣기',

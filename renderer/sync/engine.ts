@@ -15,6 +15,7 @@ import { SyncClient } from './client';
 import { pullConfig } from './config';
 import { asSyncError, isFatal, isUnreachable, SyncError } from './errors';
 import { sendHeartbeat } from './heartbeat';
+import { loadHelpCall } from '../storage/help';
 import { DEFAULT_PULL_LIMIT, pullCheckins, pullTickets, pullVoids, type PullProgress, type PullResult } from './pull';
 import { FEATURE_VOIDS, FEATURE_WALKINS } from '../../core/protocol';
 import { serverFeatures } from '../storage/sync-meta';
@@ -215,6 +216,16 @@ export class SyncEngine {
     if (this.attempt === 0) this.schedule(this.opts.scanDebounceMs);
   }
 
+  /** A help call was raised: a heartbeat carries it at once (after the running pass, if any). */
+  notifyHelp(): void {
+    this.lastHeartbeatAt = -Infinity;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    void this.syncNow();
+  }
+
   /** An online decision reached the server: end any backoff and sync soon. */
   notifyReachable(): void {
     if (this.attempt > 0 && !this.running) {
@@ -267,7 +278,8 @@ export class SyncEngine {
       }
     };
     try {
-      if (this.now() - this.lastHeartbeatAt >= this.opts.heartbeatMs) {
+      // While a help call is open every pass beats, so staff's clearing is heard within a pass.
+      if (this.now() - this.lastHeartbeatAt >= this.opts.heartbeatMs || (await loadHelpCall(this.db).catch(() => undefined))) {
         const hb = await step(() => sendHeartbeat(this.db, this.client, { now: this.now, appVersion: this.opts.appVersion }));
         if (hb) {
           this.lastHeartbeatAt = this.now();

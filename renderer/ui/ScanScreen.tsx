@@ -17,6 +17,7 @@ import { RecentStrip } from './RecentStrip';
 import { UndoDialog } from './UndoDialog';
 import { useAnnounceOnShow } from '../a11y/announce';
 import { VoiceControls } from '../a11y/VoiceControls';
+import { HelpCallButton } from '../a11y/HelpCall';
 
 interface Props {
   outcome: ShownOutcome | null;
@@ -134,6 +135,7 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
             {ko('walkIn.open')} · {en('walkIn.open')}
           </button>
         )}
+        <HelpCallButton />
         {refusal && onOverride && (
           <button type="button" className="btn btn--big btn--override" data-testid="override-open" onClick={() => setOverride(refusal)}>
             {ko('override.open')} · {en('override.open')}

@@ -297,6 +297,22 @@ const signingKeys: Migration = {
   },
 };
 
+// Help calls (issue 12, migration 0010): a kiosk's open call (id, pressed at on its clock) and
+// the id of the last call staff cleared, so a kiosk that has not heard yet
+// cannot raise it again. NULL: no call.
+const helpCall: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('devices').addColumn('help_id', 'text').execute();
+    await db.schema.alterTable('devices').addColumn('help_requested_at', 'bigint').execute();
+    await db.schema.alterTable('devices').addColumn('help_cleared_id', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('devices').dropColumn('help_cleared_id').execute();
+    await db.schema.alterTable('devices').dropColumn('help_requested_at').execute();
+    await db.schema.alterTable('devices').dropColumn('help_id').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -307,6 +323,7 @@ export const migrations: Record<string, Migration> = {
   '0007_walkins_retention': walkinsRetention,
   '0008_checkpoint_rules': checkpointRules,
   '0009_signing_keys': signingKeys,
+  '0010_help_call': helpCall,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,6 +113,11 @@ export interface DevicesTable {
   /** The checkpoint the organiser moved this desk to (console), and when; null until moved. */
   assigned_checkpoint_id: string | null;
   assigned_at: number | null;
+  /** The open help call (migration 0009): its id and when it was pressed (device clock, ms); null when none. */
+  help_id: string | null;
+  help_requested_at: number | null;
+  /** The last help call staff cleared: reported again, it is answered as cleared. */
+  help_cleared_id: string | null;
 }
 
 export interface PairingCodesTable {

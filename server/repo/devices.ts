@@ -193,6 +193,7 @@ export function deviceInfo(r: DevicesTable): DeviceInfo {
     clockOffsetMs: r.clock_offset_ms === null ? null : Number(r.clock_offset_ms),
     revoked: Number(r.revoked) === 1,
     ...(r.assigned_checkpoint_id !== null && r.assigned_checkpoint_id !== undefined ? { assignedCheckpointId: r.assigned_checkpoint_id } : {}),
+    ...(r.help_id && r.help_requested_at !== null ? { help: { id: r.help_id, requestedAt: iso(r.help_requested_at)! } } : {}),
   };
 }
 

@@ -10,17 +10,20 @@ import { formatPairingLink } from '../../core/pairing-link';
 import { PinSchema } from '../../core/kiosk-api';
 import {
   DevicePatch,
+  HelpClearRequest,
   EventBundle,
   PairingCodeRequest,
   TicketStatusRequest,
   type AdminEventsResponse,
   type DevicesResponse,
+  type HelpClearResponse,
   type PairingCode,
 } from '../../core/protocol';
 import { requireAdmin } from '../admin-auth';
 import type { RouteDeps } from '../deps';
 import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
 import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice } from '../repo/devices';
+import { clearHelp } from '../repo/help';
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
 import { setTicketStatus } from '../repo/tickets';
 import { pairingServers } from '../tls/link-servers';
@@ -169,6 +172,15 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
     await updateDevice(db, device.id, patch, now());
     request.log.info({ deviceId: device.id, ...patch }, 'device updated');
     return getDevice(db, device.id);
+  });
+
+  // Staff saw a kiosk's help call; the kiosk hears it on its next heartbeat.
+  app.post<{ Params: IdParams }>('/v1/admin/devices/:id/help/clear', { preHandler: auth }, async (request): Promise<HelpClearResponse> => {
+    const body = parseOr400(HelpClearRequest, request.body ?? {});
+    const cleared = await clearHelp(db, request.params.id, body.id);
+    if (cleared === null) throw notFound(`No device ${request.params.id}`, 'unknown_device');
+    request.log.info({ deviceId: request.params.id, cleared }, 'help call cleared');
+    return { id: request.params.id, cleared };
   });
 
   app.post<{ Params: IdParams }>('/v1/admin/devices/:id/revoke', { preHandler: auth }, async (request) => {

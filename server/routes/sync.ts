@@ -25,6 +25,7 @@ import { ApiError, parseOr400, unprocessable } from '../errors';
 import { pullCheckins, type DeviceScope } from '../repo/checkins';
 import { decideAndRecord } from '../repo/decide';
 import { recordHeartbeat } from '../repo/devices';
+import { reportHelp } from '../repo/help';
 import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
 import { createIngest } from '../repo/ingest';
 import { pullTickets } from '../repo/tickets';
@@ -168,6 +169,7 @@ export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps)
       },
       t,
     );
-    return { serverTime: new Date(t).toISOString(), clockOffsetMs };
+    const helpCleared = await reportHelp(db, deviceOf(request).id, body.help);
+    return { serverTime: new Date(t).toISOString(), clockOffsetMs, ...(helpCleared ? { helpCleared } : {}) };
   });
 }
