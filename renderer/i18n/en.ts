@@ -118,6 +118,12 @@ export const en = {
     checkIn: 'Check in',
     back: 'Back',
   },
+  display: {
+    title: 'Display',
+    largeText: 'Large text',
+    highContrast: 'High contrast',
+    lowPosition: 'Low position',
+  },
   keyboard: {
     label: 'On-screen keyboard',
     shift: 'Shift',

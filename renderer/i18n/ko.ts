@@ -120,6 +120,12 @@ export const ko: Strings = {
     checkIn: '체크인',
     back: '뒤로',
   },
+  display: {
+    title: '화면 설정',
+    largeText: '큰 글씨',
+    highContrast: '고대비',
+    lowPosition: '낮은 화면',
+  },
   keyboard: {
     label: '화면 키보드',
     shift: '시프트',

@@ -30,6 +30,7 @@ import type { TurnoutDb, EventConfig } from '../storage/db';
 import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
 import { useBadgeDeskValue } from './useBadgeDeskValue';
 import { useRetentionWipe } from './useRetentionWipe';
+import { useStoredDisplayModes } from './a11y/DisplayModes';
 import { AnnounceProvider } from '../a11y/announce';
 import { SelfService } from './self/SelfService';
 
@@ -105,6 +106,7 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
   const [camera, setCamera] = useState(() => new URLSearchParams(location.search).get('camera') === '1');
   // A revocation wipes the roster: boot again, which shows the pairing screen.
   const sync = useSyncEngine(db, pairing, reload);
+  useStoredDisplayModes(db); // large text, high contrast, low position: this device's choice
   const storage = useStorageWatch(sync);
   // Follows config changes the engine pulls (checkpoints, hours) without a restart.
   const config = useLiveQuery(() => loadConfig(db), [db]) ?? bootConfig;

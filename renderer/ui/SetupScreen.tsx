@@ -11,6 +11,7 @@ import { XLSX_MIME } from '../../core/roster-file';
 import { importRosterFileOnKiosk, type KioskImportOutcome } from '../import/roster-import';
 import { ticketCount } from '../storage/roster';
 import { useKiosk } from './KioskContext';
+import { DisplayModeSwitches } from './a11y/DisplayModes';
 import { StaffPinNotice } from './StaffPinNotice';
 import { BadgeSetup } from './BadgeSetup';
 import { StaffGate } from './StaffGate';
@@ -113,6 +114,7 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
         )}
       </div>
       <StaffPinNotice />
+      <DisplayModeSwitches className="setup__display" />
       {needPin && (
         <div className="overlay">
           <StaffGate setOnly purpose={t('self.needPin')} onDone={() => start(needPin, true)} onCancel={() => setNeedPin(null)} />

@@ -100,3 +100,23 @@ test('every desk screen passes axe (WCAG 2.2 AA) and has touch targets of 44 × 
   });
   expect(failures.join('\n\n')).toBe('');
 });
+
+test('every desk screen passes axe and 44 px targets with large text (200 %) and high contrast on', async ({ page }) => {
+  test.setTimeout(240_000);
+  // Both modes at once, switched on in settings (the plain display is the test above);
+  // the walk reloads the page, so the device's stored choice is what is checked after it.
+  await page.goto(kioskUrl());
+  await page.getByTestId('display-largeText').click({ timeout: 60_000 });
+  await page.getByTestId('display-highContrast').click();
+  await expect(page.locator('html')).toHaveClass(/a11y-large/);
+  await expect(page.locator('html')).toHaveClass(/a11y-contrast/);
+  const failures: string[] = [];
+  await walkDeskScreens(page, async (screen) => {
+    try {
+      await expectAccessible(page, `${screen} (large text, high contrast)`);
+    } catch (err) {
+      failures.push(String(err instanceof Error ? err.message : err));
+    }
+  });
+  expect(failures.join('\n\n')).toBe('');
+});

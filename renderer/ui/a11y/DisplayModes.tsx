@@ -1,0 +1,91 @@
+// Display modes a person can switch on at the kiosk (KS X 9211, WCAG 1.4.4/1.4.6):
+// large text (the whole page at 200 %), a high-contrast theme, and a low-position
+// layout keeping every control in the lower part of the screen for wheelchair
+// users and children. Each is a class on <html> (styled in a11y.css), kept per
+// device in IndexedDB (meta table) so the choice survives a reload and a restart.
+// Drop-in for any screen: <DisplayModeSwitches /> (settings, attract screen), or
+// useDisplayModes() for a custom control.
+import { useEffect, useSyncExternalStore } from 'react';
+import { getMeta, setMeta, type TurnoutDb } from '../../storage/db';
+import { useBilingual, useKiosk } from '../KioskContext';
+
+export const DISPLAY_MODES = ['largeText', 'highContrast', 'lowPosition'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
+export type DisplayModeState = Readonly<Record<DisplayMode, boolean>>;
+
+/** The class each mode puts on <html>. */
+export const ROOT_CLASS: Record<DisplayMode, string> = { largeText: 'a11y-large', highContrast: 'a11y-contrast', lowPosition: 'a11y-low' };
+
+const OFF: DisplayModeState = { largeText: false, highContrast: false, lowPosition: false };
+const META_KEY = 'displayModes';
+
+function parse(raw: unknown): DisplayModeState {
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return { largeText: obj.largeText === true, highContrast: obj.highContrast === true, lowPosition: obj.lowPosition === true };
+}
+
+let state: DisplayModeState = OFF;
+const listeners = new Set<() => void>();
+
+function apply(s: DisplayModeState): void {
+  state = s;
+  for (const m of DISPLAY_MODES) document.documentElement.classList.toggle(ROOT_CLASS[m], s[m]);
+  for (const l of listeners) l();
+}
+
+/**
+ * Reads this device's modes from IndexedDB (the meta table; never localStorage)
+ * and applies them. The kiosk's shell calls it once the database is open.
+ */
+export function useStoredDisplayModes(db: TurnoutDb): void {
+  useEffect(() => {
+    let live = true;
+    getMeta<unknown>(db, META_KEY).then(
+      (raw) => live && apply(parse(raw)),
+      () => undefined, // unreadable: the plain display, never a crash
+    );
+    return () => {
+      live = false;
+    };
+  }, [db]);
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useDisplayModes(): { modes: DisplayModeState; set(mode: DisplayMode, on: boolean): void; toggle(mode: DisplayMode): void } {
+  const { db } = useKiosk();
+  const modes = useSyncExternalStore(subscribe, () => state, () => OFF);
+  const set = (mode: DisplayMode, on: boolean) => {
+    const next = { ...state, [mode]: on };
+    apply(next); // shown at once; a failed write keeps it for this session only
+    void setMeta(db, META_KEY, next).catch(() => undefined);
+  };
+  return { modes, set, toggle: (m) => set(m, !modes[m]) };
+}
+
+const ICON: Record<DisplayMode, string> = { largeText: '가A', highContrast: '◐', lowPosition: '⤓' };
+
+/** Three toggle buttons (aria-pressed), labelled in Korean and English. */
+export function DisplayModeSwitches({ className = '' }: { className?: string }) {
+  const { modes, toggle } = useDisplayModes();
+  const { ko, en } = useBilingual();
+  return (
+    <div className={`display-modes ${className}`} role="group" aria-label={`${ko('display.title')} · ${en('display.title')}`} data-testid="display-modes">
+      {DISPLAY_MODES.map((m) => (
+        <button
+          key={m}
+          type="button"
+          className={`btn display-modes__btn ${modes[m] ? 'btn--on' : 'btn--ghost'}`}
+          aria-pressed={modes[m]}
+          data-testid={`display-${m}`}
+          onClick={() => toggle(m)}
+        >
+          <span aria-hidden>{ICON[m]}</span> {ko(`display.${m}`)} · {en(`display.${m}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
