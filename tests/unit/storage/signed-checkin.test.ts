@@ -114,3 +114,30 @@ describe('the default verifier', () => {
     expect(await verdictOf(signSignedCode(k1.secret, 'k1', payload))).toBe('invalid_signature');
   });
 });
+
+describe('signed codes through the real check-in path, mutated', () => {
+  it('300 one-character edits and truncations of a valid code: every one stored, none admitted', async () => {
+    const fc = (await import('fast-check')).default;
+    verifier = webCryptoVerifier;
+    const code = signSignedCode(k1.secret, 'k1', payload);
+    const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const mutant = fc.oneof(
+      fc.tuple(fc.nat(), fc.constantFrom(...B32)).map(([i, ch]) => {
+        const at = 4 + (i % (code.length - 4));
+        return code.slice(0, at) + (code[at] === ch ? (ch === 'A' ? 'B' : 'A') : ch) + code.slice(at + 1);
+      }),
+      fc.nat().map((n) => code.slice(0, 4 + (n % (code.length - 4)))),
+    );
+    let runs = 0;
+    await fc.assert(fc.asyncProperty(mutant, async (raw) => {
+      runs++;
+      const out = await scan(raw);
+      expect(out.kind).toBe('stored');
+      expect(out.kind === 'stored' && out.verdict).toEqual({ verdict: 'rejected', reason: 'invalid_signature' });
+    }), { numRuns: 300, seed: 2026 });
+    expect((await db.checkins.toArray()).filter((c) => c.verdict === 'accepted')).toEqual([]);
+    expect(await db.checkins.count()).toBe(runs);
+    // The control: the unmutated code is admitted on the same path.
+    expect(await verdictOf(code)).toBe('accepted');
+  }, 60_000);
+});
