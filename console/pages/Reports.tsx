@@ -1,12 +1,14 @@
 // Reports: a day picker (opening on today while the event runs, else on the
 // latest day with scans), the day's totals, an hourly chart, tables per
-// checkpoint, category and refusal reason, conflicts pair by pair, and the
+// checkpoint, category and refusal reason, conflicts pair by pair, the event's
+// walk-ins (possible duplicates first), and the
 // event's check-in exports. Today's figures refresh themselves.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictsResponse, DevicesResponse, EventDaysResponse, TalliesResponse, type EventBundle } from '../../core/protocol';
+import { ConflictsResponse, DevicesResponse, EventDaysResponse, TalliesResponse, WalkInsResponse, type EventBundle } from '../../core/protocol';
 import { call, enc } from '../api';
 import { Conflicts } from '../components/Conflicts';
+import { WalkIns } from '../components/WalkIns';
 import { CountTable } from '../components/CountTable';
 import { HourChart } from '../components/HourChart';
 import { useConsole } from '../context';
@@ -31,6 +33,7 @@ function Reports({ bundle }: { bundle: EventBundle }) {
   const tallies = useLoad(() => (day ? call(TalliesResponse, `/v1/admin/events/${enc(id)}/tallies?day=${day}`) : Promise.resolve(undefined)), [id, day], live);
   const conflicts = useLoad(() => (day ? call(ConflictsResponse, `/v1/admin/events/${enc(id)}/conflicts?day=${day}`) : Promise.resolve(undefined)), [id, day], live);
   const devices = useLoad(() => call(DevicesResponse, `/v1/admin/devices?eventId=${enc(id)}`), [id]);
+  const walkIns = useLoad(() => call(WalkInsResponse, `/v1/admin/events/${enc(id)}/walkins`), [id], live);
 
   const cpName = (cid: string) => localized(bundle.checkpoints.find((c) => c.id === cid)?.name, i18n.language, cid);
   const devName = (did: string) => devices.data?.devices.find((d) => d.id === did)?.name ?? did.slice(0, 8);
@@ -119,6 +122,8 @@ function Reports({ bundle }: { bundle: EventBundle }) {
       )}
       <h3>{t('reports.conflicts')}</h3>
       {conflicts.data && <Conflicts items={conflicts.data.items} timeZone={tz} checkpointName={cpName} deviceName={devName} />}
+      <h3>{t('walkIns.title')}</h3>
+      {walkIns.data && <WalkIns items={walkIns.data.items} timeZone={tz} deviceName={devName} />}
     </section>
   );
 }
