@@ -5,9 +5,8 @@
 // character is `invalid_signature`; once the ticket is revoked on the server and
 // the kiosk has synced again, it is `revoked`. Every check-in reaches the server.
 import { expect, test, type Page } from '@playwright/test';
-import { signSignedCode } from '../../core/signed-code';
 import { openDatabase } from '../../server/db/connect';
-import { activeSigner } from '../../server/signing/keys';
+import { issueTickets } from '../../server/signing/issue';
 import { scan } from './support/kiosk';
 import { expectAllOnServer, indicator, localCheckins, networkBack, pairByUrl } from './support/sync';
 import { ADMIN_TOKEN, EVENT_ID, startUpstream, type Upstream } from './support/upstream';
@@ -42,20 +41,19 @@ test('offline kiosk: a code issued after its last sync is admitted, one altered 
   await pairByUrl(page, up.url, await up.pairingLink('info-desk'));
   await context.setOffline(true); // the desk's network is gone from here on
 
-  // Issued on the server after the kiosk's last sync, with the event's own active key
-  // (made by the server at the kiosk's first config pull). Until the issuing API is
-  // on main, the test opens that key from the server's database (a second SQLite
-  // connection), signs with core/signed-code and imports the ticket row by CSV.
+  // Issued on the server after the kiosk's last sync, by the server's own issuing
+  // (server/signing/issue.ts, what `npm run server -- issue` runs): signed with the
+  // event's active key, and a ticket row with the code. No admin issue route on main
+  // yet, so the test calls it over a second connection to the upstream's SQLite.
   const server = await openDatabase({ sqlitePath: up.sqlitePath });
-  const signer = await activeSigner(server.db, EVENT_ID, undefined);
+  const result = await issueTickets(server.db, EVENT_ID, [{
+    name: 'Signed Guest', company: 'Acme', category: 'visitor', programmes: [],
+    validFrom: '2025-09-08T00:00:00+09:00', validUntil: '2025-09-15T00:00:00+09:00',
+  }], undefined);
   await server.close();
-  expect(signer?.keyId).toBe('k1');
-  const code = signSignedCode(signer!.secretKey, signer!.keyId, {
-    eventId: EVENT_ID, serial: 900_001, category: 'visitor', programmes: [],
-    validFrom: '2025-09-08T00:00:00+09:00', validUntil: '2025-09-15T00:00:00+09:00', name: 'Signed Guest',
-  });
-  const imported = await admin(`/v1/admin/events/${EVENT_ID}/tickets/import`, 'POST', `code,name,company,category\n${code},Signed Guest,Acme,visitor\n`, 'text/csv');
-  expect(await imported.json()).toMatchObject({ imported: 1, errors: [] });
+  expect(result.errors).toEqual([]);
+  const code = result.issued[0]!.code;
+  expect(code).toMatch(/^TO1:[A-Z2-7]+$/);
 
   const admitted = await scanExactly(page, code);
   await expect(admitted).toHaveAttribute('data-verdict', 'accepted');
