@@ -336,6 +336,29 @@ export type ImportResult = z.infer<typeof ImportResult>;
 /** `PATCH /v1/admin/events/:id/tickets/:code` — revoke, block, delete (tombstone) or restore. */
 export const TicketStatusRequest = z.object({ status: TicketStatus });
 
+/** Most tickets one issue request may make (the CLI has no such cap). */
+export const MAX_ISSUE = 10_000;
+const IssuePerson = z.object({
+  /** The person's code in the organiser's own roster: issuing it again keeps the serial. */
+  ref: z.string().min(1).max(200).optional(),
+  name: z.string().max(200).default(''),
+  company: z.string().max(200).default(''),
+  category: Category.default('visitor'),
+  programmes: z.array(id).max(20).default([]),
+  validFrom: IsoInstant.optional(),
+  validUntil: IsoInstant.optional(),
+  note: z.string().max(500).optional(),
+});
+/**
+ * `POST /v1/admin/events/:id/tickets/issue` (added 2026-12, issue 14): signed `TO1:`
+ * tickets, either `count` nameless ones of one category or one per listed person.
+ */
+export const IssueRequest = z.union([
+  z.strictObject({ count: z.number().int().min(1).max(MAX_ISSUE), category: Category.default('visitor'), programmes: z.array(id).max(20).default([]) }),
+  z.strictObject({ people: z.array(IssuePerson).min(1).max(MAX_ISSUE) }),
+]);
+export type IssueRequest = z.infer<typeof IssueRequest>;
+
 /**
  * Counts for one slice of a day. `scans`: every scan (rejections and exits
  * included); `accepted`: admitted entries; `uniquePeople`: distinct tickets

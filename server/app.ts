@@ -22,7 +22,7 @@ import { lookupRoutes } from './routes/lookup';
 import { importRoutes } from './routes/import';
 import { pairRoutes } from './routes/pair';
 import { reportRoutes } from './routes/reports';
-import { signingRoutes } from './routes/signing';
+import { issueRoutes, signingRoutes } from './routes/signing';
 import { syncRoutes } from './routes/sync';
 import { caRoutes } from './tls/ca-route';
 
@@ -92,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   syncRoutes(app, routeDeps);
   adminRoutes(app, routeDeps);
   signingRoutes(app, routeDeps);
+  issueRoutes(app, routeDeps);
   // Its own scope: roster files arrive as raw bytes whatever their Content-Type.
   await app.register(async (scope) => importRoutes(scope, routeDeps));
   reportRoutes(app, routeDeps);

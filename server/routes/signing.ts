@@ -1,15 +1,24 @@
-// Organiser routes for an event's signing keys (`/v1/admin/events/:id/signing-keys`):
+// Organiser routes for an event's signing keys (`/v1/admin/events/:id/signing-keys`)
+// and for issuing signed tickets (issueRoutes: issue, one ticket's QR, CSV, sheet):
 // list (public halves and status only), rotate (a new key signs, the old one keeps
 // verifying) and retire (kiosks stop trusting it at their next config pull).
 // Revoking one signed ticket is the ticket status route (admin.ts): its code is a
 // ticket row, so the change reaches kiosks by the tickets cursor.
 
+import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { IssueRequest } from '../../core/protocol';
 import { requireAdmin } from '../admin-auth';
 import type { RouteDeps } from '../deps';
-import { ApiError, notFound } from '../errors';
+import { ApiError, notFound, parseOr400 } from '../errors';
 import { getEventInfo } from '../repo/events';
+import { getTicket } from '../repo/tickets';
+import { issueTickets, listIssued, type IssueInput } from '../signing/issue';
+import { ticketsCsv } from '../signing/issue-files';
 import { listSigningKeys, retireKey, rotateKey, type SigningKeyInfo } from '../signing/keys';
+import { qrPng, qrSvg } from '../signing/qr';
+import { SigningKeyLockedError } from '../signing/seal';
+import { writeSheetPdf } from '../signing/sheet-pdf';
 
 export interface SigningKeysResponse {
   eventId: string;
@@ -46,5 +55,61 @@ export function signingRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!result.ok) throw new ApiError(409, 'active_key', `Key ${request.params.keyId} signs new tickets: rotate first, then retire it.`);
     request.log.info({ eventId: event.id, keyId: result.key.keyId }, 'signing key retired');
     return { eventId: event.id, key: result.key, keys: await listSigningKeys(db, event.id) };
+  });
+}
+
+/** Issuing over the admin API: the CLI's `issue` without the folder, plus one ticket's QR image, the CSV and the sheet. */
+export function issueRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, config, now } = deps;
+  const auth = requireAdmin(deps);
+
+  app.post<{ Params: { id: string } }>('/v1/admin/events/:id/tickets/issue', { preHandler: auth }, async (request) => {
+    const event = await getEventInfo(db, request.params.id);
+    if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    const body = parseOr400(IssueRequest, request.body);
+    const people: IssueInput[] =
+      'count' in body ? Array.from({ length: body.count }, () => ({ name: '', company: '', category: body.category, programmes: body.programmes })) : body.people;
+    try {
+      const result = await issueTickets(db, event.id, people, config.keyEncryptionKey, now());
+      request.log.info({ eventId: event.id, issued: result.issued.length, errors: result.errors.length }, 'tickets issued');
+      const base = `/v1/admin/events/${encodeURIComponent(event.id)}/tickets`;
+      return {
+        ...result,
+        issued: result.issued.map((t) => ({ ...t, qrPng: `${base}/${encodeURIComponent(t.code)}/qr.png`, qrSvg: `${base}/${encodeURIComponent(t.code)}/qr.svg` })),
+      };
+    } catch (err) {
+      if (err instanceof SigningKeyLockedError) throw new ApiError(503, 'signing_key_locked', err.message);
+      throw err;
+    }
+  });
+
+  for (const kind of ['png', 'svg'] as const) {
+    app.get<{ Params: { id: string; code: string } }>(`/v1/admin/events/:id/tickets/:code/qr.${kind}`, { preHandler: auth }, async (request, reply) => {
+      const ticket = await getTicket(db, request.params.id, request.params.code);
+      if (!ticket) throw notFound(`No ticket ${request.params.code} in event ${request.params.id}`, 'unknown_ticket');
+      void reply.header('cache-control', 'private, no-store');
+      if (kind === 'png') return reply.type('image/png').send(await qrPng(ticket.code));
+      return reply.type('image/svg+xml; charset=utf-8').send(await qrSvg(ticket.code));
+    });
+  }
+
+  app.get<{ Params: { id: string } }>('/v1/admin/events/:id/issued/tickets.csv', { preHandler: auth }, async (request, reply) => {
+    const event = await getEventInfo(db, request.params.id);
+    if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${event.id}-tickets.csv"`)
+      .send(ticketsCsv(await listIssued(db, event.id)));
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/admin/events/:id/issued/sheet.pdf', { preHandler: auth }, async (request, reply) => {
+    const event = await getEventInfo(db, request.params.id);
+    if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
+    // Revoked tickets are not printed; the CSV keeps them, with their status.
+    const tickets = (await listIssued(db, event.id)).filter((t) => t.status === 'valid');
+    const chunks: Buffer[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { chunks.push(chunk); done(); } });
+    await writeSheetPdf(tickets, sink, `${event.name.ko} · ${event.name.en}`);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${event.id}-sheet.pdf"`).send(Buffer.concat(chunks));
   });
 }
