@@ -2,7 +2,7 @@
 import { selfEn } from './self.en';
 import { walkInEn } from './walkin-en';
 export const en = {
-  app: { title: 'Turnout', loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
+  app: { loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
   help: {
     button: 'Call staff',
     state: {
@@ -74,7 +74,6 @@ export const en = {
   scan: {
     prompt: 'Scan your QR code',
     hint: 'Hold the code in front of the camera or use the scanner',
-    search: 'Search by name',
     change: 'Change checkpoint',
     camera: 'Camera',
     cameraAuto: 'Default camera',
@@ -82,7 +81,6 @@ export const en = {
     cameraError: 'Camera unavailable: {{message}}',
     language: '한국어',
     rehearsal: 'Rehearsal clock',
-    recent: 'Recent',
   },
   verdict: {
     accepted: 'Welcome',
@@ -93,8 +91,6 @@ export const en = {
     storeFailedDetail: 'This check-in could not be stored on this kiosk. Nobody was admitted.',
     storeFailedKept: 'SAVED ONCE ONLY — call staff',
     storeFailedKeptDetail: 'Only one of its two copies was saved. It will sync, so do not scan again: call staff to free space.',
-    malformed: 'Unreadable code',
-    scanned: 'Scanned {{time}}',
   },
   reason: {
     unknown_ticket: 'Ticket not found',
@@ -250,7 +246,6 @@ export const en = {
     notSet: 'No staff PIN on this kiosk yet: set one before the doors open.',
     setNow: 'Set staff PIN',
     isSet: 'Staff PIN is set',
-    saved: 'Staff PIN saved',
     change: 'Change staff PIN',
     current: 'Enter the current staff PIN',
     new: 'Enter a new staff PIN (4–12 digits)',

@@ -4,7 +4,7 @@ import { selfKo } from './self.ko';
 import { walkInKo } from './walkin-ko';
 
 export const ko: Strings = {
-  app: { title: '턴아웃', loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
+  app: { loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
   help: {
     button: '직원 호출',
     state: {
@@ -76,7 +76,6 @@ export const ko: Strings = {
   scan: {
     prompt: 'QR 코드를 스캔하세요',
     hint: '카메라에 코드를 비추거나 스캐너를 사용하세요',
-    search: '이름으로 찾기',
     change: '체크포인트 변경',
     camera: '카메라',
     cameraAuto: '기본 카메라',
@@ -84,7 +83,6 @@ export const ko: Strings = {
     cameraError: '카메라를 사용할 수 없음: {{message}}',
     language: 'English',
     rehearsal: '리허설 시계',
-    recent: '최근',
   },
   verdict: {
     accepted: '환영합니다',
@@ -95,8 +93,6 @@ export const ko: Strings = {
     storeFailedDetail: '이 체크인을 키오스크에 저장하지 못했습니다. 입장 처리되지 않았습니다.',
     storeFailedKept: '한 곳에만 저장됨 — 직원을 부르세요',
     storeFailedKeptDetail: '두 사본 중 하나만 저장되었습니다. 동기화되니 다시 스캔하지 말고 직원을 불러 공간을 확보하세요.',
-    malformed: '읽을 수 없는 코드',
-    scanned: '{{time}} 스캔',
   },
   reason: {
     unknown_ticket: '등록되지 않은 티켓',
@@ -252,7 +248,6 @@ export const ko: Strings = {
     notSet: '이 키오스크에 관리자 PIN이 아직 없습니다. 운영 전에 정하세요.',
     setNow: '관리자 PIN 정하기',
     isSet: '관리자 PIN 설정됨',
-    saved: '관리자 PIN을 저장했습니다',
     change: '관리자 PIN 변경',
     current: '현재 관리자 PIN을 입력하세요',
     new: '새 관리자 PIN을 입력하세요 (숫자 4–12자리)',
