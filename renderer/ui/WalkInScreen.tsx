@@ -13,6 +13,7 @@ import { registerWalkIn, type WalkInOutcome } from '../storage/walkins';
 import { useBadgeDesk } from './BadgeDesk';
 import { useKiosk } from './KioskContext';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
+import { useIdleClose } from './useIdleClose';
 import { WalkInConsent } from './WalkInConsent';
 
 type Stored = Extract<WalkInOutcome, { kind: 'stored' }>;
@@ -23,6 +24,9 @@ interface Props {
   /** The registration is on disk (its badge, if any, is on its way). */
   onDone(outcome: Stored): void;
 }
+
+/** Idle time after which an unfinished walk-in form is discarded (privacy on an unattended desk). */
+export const WALKIN_IDLE_MS = 3 * 60_000;
 
 const EMPTY: WalkInForm = { name: '', company: '', category: '', phone: '', consents: {} };
 
@@ -38,6 +42,8 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const [keyboard, setKeyboard] = useState<TextField | null>(null);
   const categories = walkInCategories(checkpoint?.categories);
+  // A form left half-filled on an unattended desk goes, with the personal data typed into it.
+  useIdleClose(onCancel, WALKIN_IDLE_MS);
   const set = (patch: Partial<WalkInForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     setProblems([]);

@@ -9,6 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { decodeQr, pdfFacts } from './support/badge';
 import { expectDrained, localCheckins, newKiosk, pairByUrl, scanRead } from './support/sync';
 import { startUpstream, type Upstream } from './support/upstream';
+import { openAtCheckpoint } from './support/kiosk';
 
 let up: Upstream | undefined;
 test.afterEach(async () => {
@@ -161,4 +162,21 @@ test('walk-in at a desk offline: badge with a readable QR, then a second desk kn
     await a.context.close();
     await b.context.close();
   }
+});
+
+test('a walk-in form left unfinished on an unattended desk is discarded after 3 idle minutes, with what was typed', async ({ page }) => {
+  await page.clock.install();
+  await openAtCheckpoint(page, 'info-desk', { roster: 50 });
+  await page.getByTestId('open-walkin').click();
+  await page.getByTestId('walkin-name').fill('최현장');
+  await page.getByTestId('walkin-phone').fill('010-1234-5678');
+  await page.clock.fastForward(2 * 60_000);
+  await expect(page.getByTestId('walkin-screen')).toBeVisible(); // not yet
+  await page.clock.fastForward(60_000 + 1_000);
+  await expect(page.getByTestId('walkin-screen')).toHaveCount(0);
+  await expect(page.getByTestId('scan-prompt')).toBeVisible();
+  await page.getByTestId('open-walkin').click();
+  await expect(page.getByTestId('walkin-name')).toHaveValue('');
+  await expect(page.getByTestId('walkin-phone')).toHaveValue('');
+  expect(await walkInsOf(page)).toEqual([]);
 });
