@@ -59,6 +59,4 @@ export const walkInEn = {
     phone_invalid: 'The phone number is not valid (digits, spaces, + - ( ) only).',
     consent_required: 'The required consent is needed to register.',
   },
-  registered: 'Walk-in registered: {{code}}',
-  exitDesk: 'Walk-ins are registered at entry desks.',
 };

@@ -61,6 +61,4 @@ export const walkInKo: typeof walkInEn = {
     phone_invalid: '휴대전화 번호가 올바르지 않습니다 (숫자, 공백, + - ( )만).',
     consent_required: '등록하려면 필수 항목에 동의해야 합니다.',
   },
-  registered: '현장등록 완료: {{code}}',
-  exitDesk: '현장등록은 입장 데스크에서 합니다.',
 };
