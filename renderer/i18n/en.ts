@@ -24,6 +24,7 @@ export const en = {
     faster: 'Faster',
     noVoice: 'No voice on this device: the screen reader regions carry the text',
     withDetail: '{{title}}. {{detail}}',
+    twoSentences: '{{first}} {{second}}',
   },
   setup: {
     title: 'Choose this desk’s checkpoint',

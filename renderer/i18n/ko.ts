@@ -26,6 +26,7 @@ export const ko: Strings = {
     faster: '빠르게',
     noVoice: '이 기기에는 음성이 없습니다. 화면 낭독기 영역에 같은 내용이 나옵니다',
     withDetail: '{{title}}. {{detail}}',
+    twoSentences: '{{first}} {{second}}',
   },
   setup: {
     title: '이 데스크의 체크포인트를 선택하세요',

@@ -2,10 +2,11 @@
 // has no voices, so the first test injects a speechSynthesis spy before the page
 // loads (voices for ko-KR and en-US that record what they are asked to say); the
 // second runs on the bare browser, where nothing is spoken and the live regions
-// must still carry every verdict.
+// must still carry every verdict. The third walks the self-service screens.
 import { expect, test, type Page } from '@playwright/test';
 import { demoTicket } from '../../core/demo/roster';
-import { openAtCheckpoint, scan } from './support/kiosk';
+import { openAtCheckpoint, scan, scannerType } from './support/kiosk';
+import { LOOKALIKES, openSelfService } from './support/self';
 
 const kim = demoTicket(0); // 김철현: valid everywhere
 
@@ -90,4 +91,24 @@ test('without any voice (bare headless Chromium) the live regions still carry th
   await page.getByTestId('voice-replay').click();
   await expect(page.getByTestId('live-assertive')).toHaveText('Not admitted. Already checked in');
   expect(errors).toEqual([]);
+});
+
+test('self-service: each step is said and put in the live regions; the session offers voice controls and the help call', async ({ page }) => {
+  await installSpeechSpy(page);
+  await openSelfService(page);
+  await page.getByTestId('self-start-name').click();
+  await expect(page.getByTestId('live-polite')).toHaveText('성함을 모두 입력하세요');
+  await expect.poll(async () => (await said(page)).at(-1)).toMatchObject({ text: '성함을 모두 입력하세요', lang: 'ko-KR', voice: 'Spy Korean' });
+  await expect(page.getByTestId('self-a11y').getByTestId('voice-controls')).toBeVisible();
+
+  // Not paired in this test: the help call says honestly that nobody upstream hears it.
+  await page.getByTestId('help-call-button').click();
+  await expect(page.getByTestId('help-call')).toHaveAttribute('data-help-state', 'unpaired');
+  await expect(page.getByTestId('live-assertive')).toContainText('연결되어 있지 않습니다');
+
+  await scannerType(page, LOOKALIKES[3]!.code);
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'accepted');
+  await expect(page.getByTestId('live-assertive')).toHaveText('환영합니다');
+  await expect.poll(async () => (await said(page)).at(-1)).toMatchObject({ text: '환영합니다', lang: 'ko-KR' });
+  expect(JSON.stringify(await said(page))).not.toContain('Jane Dow');
 });

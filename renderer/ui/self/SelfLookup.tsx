@@ -10,6 +10,10 @@ import { maskCompany, maskName } from '../../../core/mask';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { privateLookup } from './lookup';
+import { useAnnounceOnShow } from '../../a11y/announce';
+
+/** What each step says (never a name, not even masked: the queue hears the speaker). */
+const PROMPT: Record<Step['kind'], string> = { name: 'self.lookup.nameTitle', factor: 'self.lookup.companyTitle', results: 'self.lookup.pick', confirm: 'self.lookup.confirmTitle' };
 
 type Step = { kind: 'name' } | { kind: 'factor' } | { kind: 'results'; tickets: Ticket[] } | { kind: 'confirm'; ticket: Ticket };
 
@@ -25,6 +29,8 @@ export function SelfLookup({ onBack, onConfirm }: Props) {
   const [name, setName] = useState('');
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
+  const none = step.kind === 'results' && step.tickets.length === 0;
+  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind]), `${step.kind}${none ? '-none' : ''}`);
 
   const find = async () => {
     setBusy(true);

@@ -10,6 +10,9 @@ import { QrGlyph } from '../ScanScreen';
 import { SelfLookup } from './SelfLookup';
 import { IdleWarning } from './IdleWarning';
 import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
+import { useAnnounceOnShow } from '../../a11y/announce';
+import { VoiceControls } from '../../a11y/VoiceControls';
+import { HelpCallButton } from '../../a11y/HelpCall';
 
 interface Props {
   firstCode?: string;
@@ -35,6 +38,8 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
     [checkIn],
   );
   useEffect(() => registerScan(scan), [registerScan, scan]);
+  // The home step's prompt is said; lookup and verdict announce themselves.
+  useAnnounceOnShow('prompt', step === 'home' ? (tr) => tr('voice.twoSentences', { first: tr('self.home.title'), second: tr('self.home.hint') }) : null, step);
   const first = useRef(firstCode);
   useEffect(() => {
     // Once per session (a StrictMode re-run of the effect must not scan twice).
@@ -77,6 +82,11 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
           {done}
         </main>
       )}
+      {/* Voice (replay, volume, speed) and the help call, on every step of the session. */}
+      <footer className="self__a11y" data-testid="self-a11y">
+        <VoiceControls />
+        <HelpCallButton />
+      </footer>
       {idle.warning && <IdleWarning secondsLeft={idle.secondsLeft} />}
       <span hidden data-testid="self-extensions" data-count={idle.extensions} />
     </div>
