@@ -1,5 +1,6 @@
 // Live camera preview that feeds decoded QR codes to the check-in. The same code
 // is ignored for 3 s after its verdict so a code held up to the lens counts once.
+import { cameraErrorCode, type CameraErrorCode } from '../scan/camera-error';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listCameras, startCamera, type CameraInfo } from '../scan/camera';
@@ -10,7 +11,7 @@ export function CameraView({ onCode }: { onCode: (code: string) => Promise<unkno
   const [cameras, setCameras] = useState<CameraInfo[]>([]);
   const video = useRef<HTMLVideoElement>(null);
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CameraErrorCode | null>(null);
   const [state, setState] = useState<'starting' | 'running'>('starting');
   const onCodeRef = useRef(onCode);
   // The latest handler, without restarting the camera when it changes.
@@ -42,7 +43,7 @@ export function CameraView({ onCode }: { onCode: (code: string) => Promise<unkno
           listCameras().then(setCameras, () => undefined);
         }
       })
-      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => setError(cameraErrorCode(err)));
     return () => {
       cancelled = true;
       handle?.stop();
@@ -52,7 +53,7 @@ export function CameraView({ onCode }: { onCode: (code: string) => Promise<unkno
   return (
     <div className="camera" data-camera-state={error ? 'error' : state}>
       <video ref={video} className="camera__video" muted playsInline />
-      {error && <p className="camera__error">{t('scan.cameraError', { message: error })}</p>}
+      {error && <p className="camera__error" role="alert" data-camera-error={error}>{t(`scan.cameraError_${error}`)}</p>}
       {cameras.length > 1 && (
         <select className="camera__picker" aria-label={t('scan.camera')} value={deviceId ?? ''} onChange={(e) => setDeviceId(e.target.value || undefined)}>
           <option value="">{t('scan.cameraAuto')}</option>
