@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import { CATEGORIES, type Category, type Ticket } from './model';
 import { normalizeScan } from './code';
 import { instantFromLocal, isoWithOffset } from './time';
+import { lastFourDigits } from './second-factor';
 
 /** What went wrong with a row, for screens that say it in the reader's language. */
 export type RosterErrorCode =
@@ -23,7 +24,8 @@ export type RosterErrorCode =
   | 'dates_order'
   | 'duplicate_code'
   | 'excel_error'
-  | 'number_code';
+  | 'number_code'
+  | 'bad_phone_last4';
 
 export interface RosterError {
   /** 1-based physical line where the row starts (the header is line 1); a sheet's row number for XLSX. */
@@ -38,6 +40,11 @@ export interface RosterError {
 export interface RosterParseResult {
   tickets: Ticket[];
   errors: RosterError[];
+  /**
+   * Code → last four phone digits, from an optional `phone_last4` column: for the
+   * importer to hash (core/second-factor.ts) and drop. Never stored as such.
+   */
+  secondFactors?: Map<string, string>;
 }
 
 export interface RosterParseOptions {
@@ -55,7 +62,7 @@ export interface RowProblem {
   params?: Record<string, string | number>;
 }
 
-type Field = 'code' | 'name' | 'company' | 'category' | 'programmes' | 'validFrom' | 'validUntil' | 'note';
+type Field = 'code' | 'name' | 'company' | 'category' | 'programmes' | 'validFrom' | 'validUntil' | 'note' | 'phoneLast4';
 
 // Header cells are compared lowercased, with spaces, '_' and '-' removed.
 const HEADERS: Record<string, Field> = {
@@ -67,6 +74,7 @@ const HEADERS: Record<string, Field> = {
   validfrom: 'validFrom', 유효시작: 'validFrom',
   validuntil: 'validUntil', 유효종료: 'validUntil',
   note: 'note', 비고: 'note',
+  phonelast4: 'phoneLast4', 연락처뒤4자리: 'phoneLast4', 전화번호뒤4자리: 'phoneLast4',
 };
 
 const CATEGORY_LABELS: Record<string, Category> = {
@@ -155,6 +163,7 @@ export class RosterRows {
   private readonly tickets: Ticket[] = [];
   private readonly errors: RosterError[] = [];
   private readonly seen = new Map<string, number>();
+  private readonly factors = new Map<string, string>();
   private columns: (Field | undefined)[] | undefined;
   private above = 0;
   private headerFailed = false;
@@ -199,6 +208,7 @@ export class RosterRows {
     }
     this.seen.set(code, line);
     this.tickets.push(outcome.ticket);
+    if (outcome.phoneLast4) this.factors.set(code, outcome.phoneLast4);
   }
 
   private failHeader(): void {
@@ -211,7 +221,7 @@ export class RosterRows {
       if (this.above > 0) this.failHeader();
       else this.errors.push({ line: 1, code: 'empty_file', message: 'empty file: no header' });
     }
-    return { tickets: this.tickets, errors: this.errors };
+    return { tickets: this.tickets, errors: this.errors, ...(this.factors.size > 0 ? { secondFactors: this.factors } : {}) };
   }
 }
 
@@ -255,7 +265,7 @@ export function parseRosterCsv(text: string, options: RosterParseOptions = {}): 
   return rows.result();
 }
 
-function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): { ticket: Ticket } | { error: RowProblem } {
+function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): { ticket: Ticket; phoneLast4?: string } | { error: RowProblem } {
   const rawCode = row.code ?? '';
   if (rawCode === '') return { error: { code: 'missing_code', message: 'missing code' } };
   const code = normalizeScan(rawCode);
@@ -290,5 +300,11 @@ function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefi
     return { error: { code: 'dates_order', message: 'bad dates: valid_until is not after valid_from' } };
   }
   if (row.note) ticket.note = row.note;
+  if (row.phoneLast4) {
+    const digits = lastFourDigits(row.phoneLast4);
+    // The cell is not repeated in the message: it is personal data.
+    if (digits === null) return { error: { code: 'bad_phone_last4', message: 'phone_last4 needs at least 4 digits' } };
+    return { ticket, phoneLast4: digits };
+  }
   return { ticket };
 }

@@ -98,6 +98,11 @@ export interface Ticket {
   status: TicketStatus;
   /** Shown to staff on every scan of this ticket ("attention"), e.g. "wheelchair, escort to hall B". */
   note?: string;
+  /**
+   * Self-service second factor (issue 12): HMAC of the last four digits of the
+   * phone number under the event's salt (core/second-factor.ts); never the digits.
+   */
+  factorHash?: string;
   /** Change sequence from upstream; 0 for locally imported rows. */
   seq: number;
 }

@@ -190,6 +190,7 @@ export const en = {
     duplicate_code: 'code {{code}} again (first on line {{first}})',
     excel_error: 'a cell holds the Excel error {{value}}',
     number_code: 'the number {{value}} is longer than Excel keeps (15 digits): format the column as Text and type it again',
+    bad_phone_last4: 'phone_last4 needs at least 4 digits (the last four of the phone number)',
   },
   lookup: {
     title: 'Find a ticket',

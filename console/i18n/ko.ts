@@ -192,6 +192,7 @@ export const ko: Ko = {
     duplicate_code: '코드 {{code}} 중복 (처음은 {{first}}행)',
     excel_error: '셀에 엑셀 오류가 있습니다 ({{value}})',
     number_code: '숫자 {{value}}: 엑셀이 정확히 보관하는 15자리를 넘습니다. 열 서식을 텍스트로 바꾸고 다시 입력하세요',
+    bad_phone_last4: '연락처뒤4자리에는 숫자가 4자리 이상 있어야 합니다 (전화번호 끝 네 자리)',
   },
   lookup: {
     title: '티켓 찾기',

@@ -24,6 +24,7 @@ export const selfEn = {
     namePlaceholder: 'Your name as registered, in full',
     next: 'Next',
     back: 'Back',
+    phoneTitle: 'Type the last 4 digits of your phone number',
     companyTitle: 'Type the start of your company’s name',
     companyPlaceholder: 'Company (at least 2 letters)',
     search: 'Find me',

@@ -25,6 +25,7 @@ export const selfKo: typeof selfEn = {
     namePlaceholder: '등록하신 성함 전체',
     next: '다음',
     back: '뒤로',
+    phoneTitle: '전화번호 끝 4자리를 누르세요',
     companyTitle: '회사 이름의 앞부분을 입력하세요',
     companyPlaceholder: '회사 이름 (두 글자 이상)',
     search: '찾기',

@@ -16,6 +16,8 @@ import {
 import type { TurnoutDb } from '../storage/db';
 import { putTickets } from '../storage/roster';
 import { readFirstSheetInMemory } from './xlsx-sheet';
+import { withSecondFactors } from '../../core/second-factor';
+import { kioskFactorSalt, markPhoneFactor } from '../storage/second-factor';
 
 export type KioskImportOutcome =
   | {
@@ -36,15 +38,19 @@ export interface PickedFile {
 export async function importRosterFileOnKiosk(
   db: TurnoutDb,
   file: PickedFile,
-  opts: { timeZone: string; maxBytes?: number; maxUnpacked?: number },
+  opts: { timeZone: string; eventId?: string; maxBytes?: number; maxUnpacked?: number },
 ): Promise<KioskImportOutcome> {
-  const { timeZone, maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED_KIOSK } = opts;
+  const { timeZone, eventId = '', maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED_KIOSK } = opts;
   try {
     // By the size the picker reports, before a byte is read.
     checkRosterSize(file.size, maxBytes);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetInMemory, maxBytes, maxUnpacked });
-    const imported = await putTickets(db, parsed.tickets);
+    // Phone digits (phone_last4) become salted hashes here and go no further.
+    const factors = parsed.secondFactors;
+    const tickets = factors ? await withSecondFactors(parsed.tickets, factors, await kioskFactorSalt(db, eventId)) : parsed.tickets;
+    const imported = await putTickets(db, tickets);
+    if (factors && factors.size > 0) await markPhoneFactor(db);
     return { ok: true, imported, errors: parsed.errors, format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}) };
   } catch (err) {
     if (err instanceof RosterFileError) return { ok: false, code: err.code, params: err.params, message: err.message };

@@ -42,7 +42,7 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
     setImporting(true);
     setReport(null);
     try {
-      setReport(await importRosterFileOnKiosk(db, file, { timeZone: config.event.timeZone }));
+      setReport(await importRosterFileOnKiosk(db, file, { timeZone: config.event.timeZone, eventId: config.event.id }));
     } finally {
       setImporting(false);
     }

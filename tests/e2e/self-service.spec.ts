@@ -5,7 +5,7 @@
 // company): none of their names may ever reach the self-service DOM.
 import { expect, test, type Page } from '@playwright/test';
 import { scannerType, verdict } from './support/kiosk';
-import { LOOKALIKES, ME, SELF_PIN, openSelfService, strangerNames, tapHangul, typePin } from './support/self';
+import { LOOKALIKES, ME, PHONES, SELF_PIN, openSelfService, strangerNames, tapHangul, typePin } from './support/self';
 
 /** No stranger's full name anywhere in the page's HTML (attributes and hidden nodes included). */
 async function expectNoStrangers(page: Page): Promise<void> {
@@ -14,9 +14,9 @@ async function expectNoStrangers(page: Page): Promise<void> {
   expect(leaked, 'stranger names in the self-service DOM').toEqual([]);
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page }, info) => {
   await page.clock.install();
-  await openSelfService(page);
+  await openSelfService(page, { phones: info.title.includes('last 4') });
 });
 
 test('attract → scan → verdict → the countdown → wiped back to the attract screen', async ({ page }) => {
@@ -137,4 +137,56 @@ test('leaving self-service needs the staff PIN; a reload stays in self-service',
   await expect(page.getByTestId('open-search')).toBeVisible();
   await page.reload();
   await expect(page.getByTestId('scan-prompt')).toBeVisible({ timeout: 60_000 });
+});
+
+test('name + phone last 4 (a roster with 연락처뒤4자리): masked result, confirmation, checked in; the digits stored only as a hash', async ({ page }) => {
+  // In IndexedDB: a hash on the tickets that had a number, never the number.
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('turnout');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const rows = await new Promise<unknown[]>((res) => {
+      const req = db.transaction('roster').objectStore('roster').getAll();
+      req.onsuccess = () => res(req.result as unknown[]);
+    });
+    const meta = await new Promise<unknown[]>((res) => {
+      const req = db.transaction('meta').objectStore('meta').getAll();
+      req.onsuccess = () => res(req.result as unknown[]);
+    });
+    return JSON.stringify({ rows, meta });
+  });
+  expect(stored).toContain('"factorHash":"h1:');
+  for (const phone of Object.values(PHONES)) {
+    expect(stored).not.toContain(phone);
+    expect(stored).not.toContain(`"${phone.slice(-4)}"`);
+  }
+
+  await page.getByTestId('self-start-name').click();
+  await tapHangul(page, ME.name);
+  await page.getByTestId('self-lookup-next').click();
+  await expect(page.getByTestId('self-lookup')).toHaveAttribute('data-step', 'phone');
+
+  // Wrong digits find nobody. (김철수 shares the last 4 but not the name: the one result below is the person.)
+  for (const d of '9999') await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-ok').click();
+  await expect(page.getByTestId('self-none')).toBeVisible();
+  await page.getByTestId('self-lookup-back').click();
+  await page.getByTestId('pin-clear').click();
+
+  for (const d of '4321') await page.getByTestId(`pin-key-${d}`).click();
+  await expect(page.getByTestId('pin-pad').locator('.pinpad__dots')).toHaveAttribute('data-length', '4');
+  expect(await page.content()).not.toContain('4321');
+  await page.getByTestId('pin-ok').click();
+  await expect(page.getByTestId('self-results')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('self-candidate')).toHaveText(/김\*현\s*한\*\*\*/);
+  await expectNoStrangers(page);
+  await page.getByTestId('self-candidate').click();
+  await expect(page.getByTestId('self-confirm-name')).toHaveText('김*현');
+  await page.getByTestId('self-confirm-yes').click();
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
+  await expect(verdict(page).getByTestId('verdict-name')).toHaveText(ME.name);
+  await expectNoStrangers(page);
+  expect(await page.content()).not.toContain('4321');
 });

@@ -4,11 +4,14 @@
 // company or code of anyone is put in this DOM — only what the person typed and
 // the masked forms.
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../core/model';
 import { maskCompany, maskName } from '../../../core/mask';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
+import { PinPad } from '../PinPad';
+import { hasPhoneFactor } from '../../storage/second-factor';
 import { privateLookup } from './lookup';
 import { useAnnounceOnShow } from '../../a11y/announce';
 
@@ -24,7 +27,10 @@ interface Props {
 
 export function SelfLookup({ onBack, onConfirm }: Props) {
   const { t } = useTranslation();
-  const { db } = useKiosk();
+  const { db, config } = useKiosk();
+  // A roster with phone_last4 asks everyone for it (storage/second-factor.ts).
+  const phone = useLiveQuery(() => hasPhoneFactor(db), [db]) ?? false;
+  const [digits, setDigits] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'name' });
   const [name, setName] = useState('');
   const [company, setCompany] = useState('');
@@ -35,7 +41,8 @@ export function SelfLookup({ onBack, onConfirm }: Props) {
   const find = async () => {
     setBusy(true);
     try {
-      setStep({ kind: 'results', tickets: await privateLookup(db, name, { kind: 'company', company }) });
+      const factor = phone ? { kind: 'phone' as const, digits, eventId: config.event.id } : { kind: 'company' as const, company };
+      setStep({ kind: 'results', tickets: await privateLookup(db, name, factor) });
     } finally {
       setBusy(false);
     }
@@ -91,6 +98,16 @@ export function SelfLookup({ onBack, onConfirm }: Props) {
   }
 
   const naming = step.kind === 'name';
+  if (!naming && phone) {
+    // The digits show as dots: the person behind should not read them.
+    return (
+      <main className="self__lookup self__lookup--phone" data-testid="self-lookup" data-step="phone">
+        <h1 className="self__title">{t('self.lookup.phoneTitle')}</h1>
+        <PinPad value={digits} onChange={(v) => setDigits(v.slice(0, 4))} onSubmit={() => void find()} disabled={busy} />
+        {back}
+      </main>
+    );
+  }
   const value = naming ? name : company;
   const setValue = naming ? setName : setCompany;
   const ready = naming ? [...name.trim()].length >= 2 : [...company.replace(/\s/g, '')].length >= 2;

@@ -9,13 +9,16 @@ import { queryKey, searchKeys } from '../../../core/search';
 import type { Ticket } from '../../../core/model';
 import { searchTickets } from '../../storage/roster';
 import type { TurnoutDb } from '../../storage/db';
+import { hashSecondFactor } from '../../../core/second-factor';
+import { kioskFactorSalt } from '../../storage/second-factor';
 
 /** Enough rows for the commonest Korean names on a 200k roster (exact matches sort first). */
 const NAME_HITS = 400;
 /** At most this many candidates are ever shown, masked. */
 export const MAX_CANDIDATES = 5;
 
-export type Factor = { kind: 'company'; company: string };
+/** `phone`: the last four digits (a roster with phone_last4); else the company's start. */
+export type Factor = { kind: 'phone'; digits: string; eventId: string } | { kind: 'company'; company: string };
 
 /** Tickets whose name is exactly `name` (normalised), deleted ones left out. */
 export async function sameName(db: TurnoutDb, name: string): Promise<Ticket[]> {
@@ -35,5 +38,8 @@ export function companyMatches(ticket: Ticket, typed: string): boolean {
 /** The candidates for a name and a second factor: never more than MAX_CANDIDATES. */
 export async function privateLookup(db: TurnoutDb, name: string, factor: Factor): Promise<Ticket[]> {
   const named = await sameName(db, name);
-  return named.filter((t) => companyMatches(t, factor.company)).slice(0, MAX_CANDIDATES);
+  if (factor.kind === 'company') return named.filter((t) => companyMatches(t, factor.company)).slice(0, MAX_CANDIDATES);
+  if (!/^\d{4}$/.test(factor.digits)) return [];
+  const hash = await hashSecondFactor(await kioskFactorSalt(db, factor.eventId), factor.digits);
+  return named.filter((t) => t.factorHash === hash).slice(0, MAX_CANDIDATES);
 }

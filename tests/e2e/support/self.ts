@@ -33,12 +33,18 @@ export async function typePin(page: Page, pin: string): Promise<void> {
 }
 
 /** A fresh kiosk: the look-alikes imported, self-service ticked, the PIN set on the way in. */
-export async function openSelfService(page: Page, params = ''): Promise<void> {
-  await page.goto(`/?roster=50&at=${encodeURIComponent(EVENT_DAY)}${params}`);
+/** Phone numbers of the roster with a `연락처뒤4자리` column (`phones`): the person's, and the other 김철현's. */
+export const PHONES: Record<string, string> = { [ME.code]: '010-9876-4321', 'SS-0001': '010-5555-1234', 'SS-0002': '010-2222-4321' };
+
+export async function openSelfService(page: Page, opts: { phones?: boolean } = {}): Promise<void> {
+  await page.goto(`/?roster=50&at=${encodeURIComponent(EVENT_DAY)}`);
   await expect(page.locator('[data-checkpoint="info-desk"]')).toBeVisible({ timeout: 60_000 });
-  const csv = ['code,name,company', ...LOOKALIKES.map((l) => `${l.code},${l.name},"${l.company}"`)].join('\n');
+  const rows = [...(opts.phones ? [{ code: ME.code, name: ME.name, company: ME.company }] : []), ...LOOKALIKES];
+  const csv = opts.phones
+    ? ['코드,성명,회사명,연락처뒤4자리', ...rows.map((l) => `${l.code},${l.name},"${l.company}",${PHONES[l.code] ?? ''}`)].join('\n')
+    : ['code,name,company', ...rows.map((l) => `${l.code},${l.name},"${l.company}"`)].join('\n');
   await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', String(LOOKALIKES.length));
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', String(rows.length));
   await page.getByTestId('self-service-toggle').locator('input').check();
   await page.locator('[data-checkpoint="info-desk"]').click();
   await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'set');

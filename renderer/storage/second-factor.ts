@@ -1,0 +1,32 @@
+// The kiosk's side of the self-service second factor (core/second-factor.ts):
+// the random secret of this kiosk's own roster imports (made once, kept in
+// IndexedDB's meta, never shown), so a local import's phone hashes are salted
+// per event, and the mark that this roster carries phone hashes at all — then
+// self-service asks everyone for the last four digits, never for some only
+// (which would tell a stranger whose name is on the roster).
+import { factorSalt } from '../../core/second-factor';
+import { getMeta, setMeta, type TurnoutDb } from './db';
+
+const SECRET = 'selfService.factorSecret';
+const HAS_PHONE = 'selfService.phoneFactor';
+
+/** This kiosk's salt for `eventId`, its random secret made on first use. */
+export async function kioskFactorSalt(db: TurnoutDb, eventId: string): Promise<string> {
+  const secret = await db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta<string>(db, SECRET);
+    if (existing) return existing;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const made = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    await setMeta(db, SECRET, made);
+    return made;
+  });
+  return factorSalt(eventId, secret);
+}
+
+export function markPhoneFactor(db: TurnoutDb): Promise<void> {
+  return setMeta(db, HAS_PHONE, true);
+}
+
+export async function hasPhoneFactor(db: TurnoutDb): Promise<boolean> {
+  return (await getMeta<boolean>(db, HAS_PHONE)) === true;
+}
