@@ -10,6 +10,7 @@ import { benchIngest } from './ingest';
 import { benchKiosk } from './kiosk';
 import { benchOutboxDrain } from './outbox-drain';
 import { benchRosterSync } from './roster-sync';
+import { benchSelfService } from './self-service';
 import { benchSigned } from './signed';
 import { benchXlsx } from './xlsx';
 import { printRow, writeResults, type Row } from './results';
@@ -25,6 +26,7 @@ const sections: Record<string, () => Promise<Row[]>> = {
   'day-read': () => benchDayRead(Number(process.env.BENCH_ROSTER ?? 200_000)),
   ingest: () => benchIngest(),
   badge: () => benchBadge(),
+  'self-service': () => benchSelfService(Number(process.env.BENCH_ROSTER ?? 200_000)),
   signed: () => benchSigned(Number(process.env.BENCH_ROSTER ?? 200_000)),
 };
 
