@@ -11,6 +11,7 @@ import { useSyncStatus } from '../ui/useSync';
 import { loadHelpCall, raiseHelpCall } from '../storage/help';
 import { useAnnounceOnShow } from './announce';
 import './a11y.css';
+import { BellIcon } from './icons';
 
 export type HelpState = 'none' | 'sending' | 'sent' | 'offline' | 'unpaired' | 'failed';
 
@@ -54,7 +55,7 @@ export function HelpCallButton({ className = '' }: { className?: string }) {
   return (
     <div className="help" data-testid="help-call" data-help-state={state}>
       <button type="button" className={`btn btn--big help__btn${open ? ' help__btn--open' : ''} ${className}`} data-testid="help-call-button" aria-pressed={open} onClick={() => void press()}>
-        <span aria-hidden>🛎</span> {ko('help.button')} · {en('help.button')}
+        <BellIcon /> {ko('help.button')} · {en('help.button')}
       </button>
       {state !== 'none' && (
         <p className={`help__state help__state--${state}`} data-testid="help-call-state">

@@ -4,6 +4,7 @@
 // (the staffed desk keeps its volume behind the staff screen).
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from './announce';
+import { SpeakerIcon } from './icons';
 import { RATE_STEPS, step, VOLUME_STEPS } from './voice';
 import './a11y.css';
 
@@ -13,7 +14,7 @@ export function VoiceControls({ compact = false }: { compact?: boolean }) {
   const { volume, rate } = a.settings;
   const replay = (
     <button type="button" className="btn voice__btn" data-testid="voice-replay" onClick={() => a.replay()}>
-      <span aria-hidden>🔊</span> {t('voice.replay')}
+      <SpeakerIcon /> {t('voice.replay')}
     </button>
   );
   if (compact) return replay;
