@@ -33,14 +33,7 @@ import { pairingServers, venueServers } from './tls/link-servers';
 import { leafNames } from './tls/names';
 import { startServer, type RunningServer } from './tls/serve';
 import { openVenueKeys } from './tls/venue-ca';
-import { listSigningKeys, retireKey, rotateKey } from './signing/keys';
-import { issueTickets, type IssueInput } from './signing/issue';
-import { writeIssueFolder } from './signing/issue-files';
-import { SigningKeyLockedError } from './signing/seal';
-import { parseRosterFile } from '../core/roster-file';
-import { iconvCp949 } from './import/cp949';
-import { readFirstSheetStreaming } from './import/xlsx-sheet';
-import { CATEGORIES, type Category } from '../core/model';
+import { issueCommand, keysCommand, type CliIo } from './signing/issue-cli';
 
 const USAGE = `usage: tsx server/cli.ts <command>
   serve [--demo] [--tickets N] [--port N] [--host H]
@@ -58,6 +51,8 @@ function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }
+
+const io: CliIo = { say, fail };
 
 function open(config: ServerConfig): Promise<Db> {
   return openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathFor(config) });
@@ -177,39 +172,6 @@ async function readSecretLine(prompt: string): Promise<string> {
   }
 }
 
-/** `--count N`: N tickets without names (a door sale, a guest list filled in later). */
-function countPeople(count: string, category = 'visitor'): IssueInput[] {
-  const n = Number(count);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) fail('--count must be a whole number from 1 to 100000');
-  if (!(CATEGORIES as readonly string[]).includes(category)) fail(`--category must be one of ${CATEGORIES.join(', ')}`);
-  return Array.from({ length: n }, () => ({ name: '', company: '', category: category as Category, programmes: [] }));
-}
-
-/** `--roster FILE`: the roster import's own reader (CSV in UTF-8/CP949, or XLSX); each row's code becomes its ref. */
-async function rosterPeople(file: string, timeZone: string, maxBytes: number): Promise<IssueInput[]> {
-  const size = statSync(file).size;
-  if (size > maxBytes) fail(`${file}: ${size} bytes, more than the ${maxBytes}-byte import limit.`);
-  let parsed;
-  try {
-    parsed = await parseRosterFile(readFileSync(file), { timeZone, readSheet: readFirstSheetStreaming, decodeCp949: iconvCp949, maxBytes });
-  } catch (err) {
-    if (err instanceof RosterFileError) fail(`${file}: ${err.message}`);
-    throw err;
-  }
-  for (const e of parsed.errors) say(`  ${parsed.format === 'xlsx' ? 'row' : 'line'} ${e.line}: ${e.message} (not issued)`);
-  if (parsed.errors.length) process.exitCode = 2;
-  return parsed.tickets.map((t) => ({
-    ref: t.code,
-    name: t.name,
-    company: t.company,
-    category: t.category,
-    programmes: t.programmes,
-    ...(t.validFrom ? { validFrom: t.validFrom } : {}),
-    ...(t.validUntil ? { validUntil: t.validUntil } : {}),
-    ...(t.note ? { note: t.note } : {}),
-  }));
-}
-
 async function withDb<T>(fn: (db: Db, config: ServerConfig) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, { adminToken: 'cli-does-not-need-one' });
   const db = await open(config);
@@ -323,39 +285,13 @@ async function main(): Promise<void> {
     case 'keys': {
       const [eventId] = args;
       if (!eventId) fail(USAGE);
-      return withDb(async ({ db }, config) => {
-        if (!(await getEventInfo(db, eventId))) fail(`No event ${eventId}`);
-        if (values.rotate) {
-          const key = (await rotateKey(db, eventId, config.keyEncryptionKey))!;
-          say(`${key.keyId} now signs new tickets of ${eventId}; older keys still verify until retired`);
-        } else if (values.retire) {
-          const result = await retireKey(db, eventId, values.retire);
-          if (!result.ok) fail(result.error === 'active_key' ? `${values.retire} signs new tickets: rotate first` : `No key ${values.retire} in ${eventId}`);
-          say(`${values.retire} retired: kiosks stop accepting codes it signed at their next config sync`);
-        }
-        for (const k of await listSigningKeys(db, eventId)) say(`${k.keyId}\t${k.status}\t${k.publicKey}\t${k.createdAt}${k.retiredAt ? `\tretired ${k.retiredAt}` : ''}`);
-      });
+      return withDb(({ db }, config) => keysCommand(io, db, config.keyEncryptionKey, eventId, { rotate: values.rotate, retire: values.retire }));
     }
     case 'issue': {
       const [eventId] = args;
       if (!eventId || !values.out || Boolean(values.count) === Boolean(values.roster)) fail(USAGE);
-      return withDb(async ({ db }, config) => {
-        const event = (await getEventInfo(db, eventId)) ?? fail(`No event ${eventId}`);
-        const people = values.roster ? await rosterPeople(values.roster, event.timeZone, config.importBodyLimit) : countPeople(values.count!, values.category);
-        const started = Date.now();
-        let result;
-        try {
-          result = await issueTickets(db, eventId, people, config.keyEncryptionKey);
-        } catch (err) {
-          if (err instanceof SigningKeyLockedError) fail(err.message);
-          throw err;
-        }
-        for (const e of result.errors) say(`  ticket ${e.index + 1} (${people[e.index]!.ref ?? people[e.index]!.name}): not issued: ${e.message}`);
-        const files = await writeIssueFolder(values.out!, result.issued, `${event.name.ko} · ${event.name.en}`);
-        say(`issued ${result.issued.length} tickets of ${eventId} (key ${result.issued[0]?.keyId ?? '-'}) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${files.dir}: qr/*.png, qr/*.svg, tickets.csv, sheet.pdf (${(files.pdfBytes / 1024).toFixed(0)} KB)`);
-        if (result.revoked.length) say(`revoked ${result.revoked.length} older code(s) of re-issued tickets`);
-        if (result.errors.length) process.exitCode = 2;
-      });
+      const opts = { out: values.out, count: values.count, category: values.category, roster: values.roster };
+      return withDb(({ db }, config) => issueCommand(io, db, { kek: config.keyEncryptionKey, importBodyLimit: config.importBodyLimit }, eventId, opts));
     }
     default:
       fail(`Unknown command ${command}\n${USAGE}`);

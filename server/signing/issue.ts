@@ -30,6 +30,19 @@ export interface IssueInput {
   note?: string;
 }
 
+/** A person's ticket fields, optional ones left out when empty (roster rows and issued tickets alike). */
+export function personFields(t: Omit<IssueInput, 'ref'>): Omit<IssueInput, 'ref'> {
+  return {
+    name: t.name,
+    company: t.company,
+    category: t.category,
+    programmes: t.programmes,
+    ...(t.validFrom ? { validFrom: t.validFrom } : {}),
+    ...(t.validUntil ? { validUntil: t.validUntil } : {}),
+    ...(t.note ? { note: t.note } : {}),
+  };
+}
+
 export interface IssuedTicket extends IssueInput {
   serial: number;
   code: string;
@@ -112,16 +125,7 @@ export async function issueTickets(db: Kysely<Database>, eventId: string, inputs
     }
   });
 
-  const tickets: TicketInput[] = result.issued.map((t) => ({
-    code: t.code,
-    name: t.name,
-    company: t.company,
-    category: t.category,
-    programmes: t.programmes,
-    ...(t.validFrom ? { validFrom: t.validFrom } : {}),
-    ...(t.validUntil ? { validUntil: t.validUntil } : {}),
-    ...(t.note ? { note: t.note } : {}),
-  }));
+  const tickets: TicketInput[] = result.issued.map((t) => ({ code: t.code, ...personFields(t) }));
   await importTickets(db, eventId, tickets, now);
   const fresh = new Set(result.issued.map((t) => t.code));
   for (const old of superseded) {
