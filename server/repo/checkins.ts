@@ -104,15 +104,21 @@ async function priorRows(trx: Db, kind: DbKind | undefined, eventId: string, ids
   const known = new Set<string>();
   const histories = new Map<string, Admission[]>(codes.map((c) => [c, []]));
   const inHistory = new Set<string>();
+  // Voids already upstream for this call's ids (fresh or re-sent): a void may come before its check-in.
+  const voided = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const v of await trx.selectFrom('voids').select('checkin_id').where('checkin_id', 'in', part).execute()) voided.add(v.checkin_id);
+  }
   for (const r of await selectPrior(trx, kind, eventId, ids, codes)) {
     if (asked.has(r.id)) known.add(r.id);
-    const history = r.event_id === eventId && r.verdict === 'accepted' ? histories.get(r.code) : undefined;
+    const history = r.event_id === eventId && r.verdict === 'accepted' && !voided.has(r.id) ? histories.get(r.code) : undefined;
     if (history && !inHistory.has(r.id)) {
       inHistory.add(r.id);
       history.push(admissionOf(r));
     }
   }
-  return { known, histories };
+  return { known, histories, voided };
 }
 
 /**
@@ -175,7 +181,7 @@ export async function storeUploads(
   if (all.length === 0) return uploads.map(() => []);
   const ids = [...new Set(all.map((i) => i.id))];
   const codes = [...new Set(all.filter((i) => i.verdict === 'accepted').map((i) => i.code))];
-  const { known: seen, histories } = await priorRows(trx, kind, scope.eventId, ids, codes);
+  const { known: seen, histories, voided } = await priorRows(trx, kind, scope.eventId, ids, codes);
   // New ids only, first occurrence wins (a batch, or two uploads, may repeat an id).
   const fresh: { item: CheckinUpload; scope: DeviceScope }[] = [];
   for (const u of uploads) {
@@ -196,7 +202,7 @@ export async function storeUploads(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const touched = new Set<string>();
   for (const row of rows) {
-    if (row.verdict !== 'accepted' || !scope.checkpoints.has(row.checkpoint_id)) continue;
+    if (row.verdict !== 'accepted' || voided.has(row.id) || !scope.checkpoints.has(row.checkpoint_id)) continue;
     histories.get(row.code)!.push(admissionOf(row));
     touched.add(row.code);
   }
