@@ -34,6 +34,12 @@ export const selfEn = {
     yes: 'Yes, check me in',
     no: 'No, go back',
   },
+  walkIn: {
+    open: 'No ticket? Register here',
+    title: 'Register on site',
+    hint: 'Touch a box, then type on the keyboard below. The phone number is optional.',
+    category: 'You will be registered as: {{category}}',
+  },
   verdict: {
     seeStaff: 'Please see staff at the desk',
     done: 'Done',

@@ -35,6 +35,12 @@ export const selfKo: typeof selfEn = {
     yes: '네, 체크인합니다',
     no: '아니요, 뒤로',
   },
+  walkIn: {
+    open: '티켓이 없나요? 현장등록',
+    title: '현장등록',
+    hint: '칸을 누른 뒤 아래 자판으로 입력하세요. 휴대전화 번호는 선택입니다.',
+    category: '등록 구분: {{category}}',
+  },
   verdict: {
     seeStaff: '안내 데스크 직원에게 문의하세요',
     done: '확인',

@@ -23,9 +23,11 @@ type Step = { kind: 'name' } | { kind: 'factor' } | { kind: 'results'; tickets: 
 interface Props {
   onBack(): void;
   onConfirm(ticket: Ticket): void;
+  /** Offered when nobody is found: register on the spot instead. */
+  onWalkIn?(): void;
 }
 
-export function SelfLookup({ onBack, onConfirm }: Props) {
+export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   const { t } = useTranslation();
   const { db, config } = useKiosk();
   // A roster with phone_last4 asks everyone for it (storage/second-factor.ts).
@@ -76,7 +78,14 @@ export function SelfLookup({ onBack, onConfirm }: Props) {
     return (
       <main className="self__lookup" data-testid="self-results" data-count={step.tickets.length}>
         {step.tickets.length === 0 ? (
-          <p className="self__none" role="status" data-testid="self-none">{t('self.lookup.none')}</p>
+          <>
+            <p className="self__none" role="status" data-testid="self-none">{t('self.lookup.none')}</p>
+            {onWalkIn && (
+              <button type="button" className="self__btn self__btn--primary" data-testid="self-none-walkin" onClick={onWalkIn}>
+                {t('self.walkIn.open')}
+              </button>
+            )}
+          </>
         ) : (
           <>
             <h1 className="self__title">{t('self.lookup.pick')}</h1>

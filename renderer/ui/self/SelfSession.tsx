@@ -1,5 +1,6 @@
-// One person's self-service session: the scan prompt, the private lookup, the
-// verdict, and the idle countdown over all of them. Mounted fresh for every
+// One person's self-service session: the scan prompt, the private lookup, walk-in
+// registration for someone without a ticket, the verdict, and the idle countdown
+// over all of them. Mounted fresh for every
 // session (SelfService keys it), so unmounting it is the wipe.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,8 @@ import { useCheckIn } from '../useCheckIn';
 import { VerdictPanel } from '../VerdictPanel';
 import { QrGlyph } from '../ScanScreen';
 import { SelfLookup } from './SelfLookup';
+import { SelfWalkIn } from './SelfWalkIn';
+import { useKiosk } from '../KioskContext';
 import { IdleWarning } from './IdleWarning';
 import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
 import { useAnnounceOnShow } from '../../a11y/announce';
@@ -22,11 +25,13 @@ interface Props {
   registerScan(fn: (code: string) => void): void;
 }
 
-type Step = 'home' | 'lookup' | 'verdict';
+type Step = 'home' | 'lookup' | 'walkin' | 'verdict';
 
 export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
   const { t } = useTranslation();
-  const { outcome, checkIn } = useCheckIn();
+  const { outcome, checkIn, show } = useCheckIn();
+  // Registering is an entry: a door set to exit offers no walk-in (as at the desk).
+  const walkIns = useKiosk().session?.direction === 'entry';
   const [step, setStep] = useState<Step>(firstCode ? 'verdict' : byName ? 'lookup' : 'home');
   const idle = useIdleReset(onEnd, step === 'verdict' && outcome ? VERDICT_IDLE_MS : SESSION_IDLE_MS);
 
@@ -64,6 +69,11 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
           <button type="button" className="self__btn self__btn--primary" data-testid="self-by-name" onClick={() => setStep('lookup')}>
             {t('self.home.byName')}
           </button>
+          {walkIns && (
+            <button type="button" className="self__btn" data-testid="self-walkin-open" onClick={() => setStep('walkin')}>
+              {t('self.walkIn.open')}
+            </button>
+          )}
           {done}
         </main>
       )}
@@ -71,6 +81,16 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
         <SelfLookup
           onBack={() => setStep('home')}
           onConfirm={(ticket: Ticket) => scan(ticket.code)}
+          onWalkIn={walkIns ? () => setStep('walkin') : undefined}
+        />
+      )}
+      {step === 'walkin' && (
+        <SelfWalkIn
+          onBack={() => setStep('home')}
+          onDone={(r) => {
+            show({ kind: 'stored', checkIn: r.checkIn, ticket: r.ticket, verdict: r.verdict });
+            setStep('verdict');
+          }}
         />
       )}
       {step === 'verdict' && (

@@ -111,3 +111,24 @@ export async function walkSelfScreens(page: Page, check: (screen: string) => Pro
   await check('staff-pin');
   await page.getByTestId('pin-cancel').click();
 }
+
+/**
+ * Walks self-service walk-in registration (SelfWalkIn) once, calling `check` on
+ * the form and on the consent step; leaves the session by "Done" unregistered.
+ */
+export async function walkSelfWalkIn(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
+  await page.getByTestId('self-start').click();
+  await page.getByTestId('self-walkin-open').click();
+  await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'details');
+  await tapHangul(page, '윤하늘');
+  await check('walkin-details');
+  await page.getByTestId('self-walkin-next').click();
+  await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'consent');
+  await page.getByTestId('consent-registration-yes').click();
+  await page.getByTestId('consent-contact-no').click();
+  await check('walkin-consent');
+  await page.getByTestId('self-walkin-back').click();
+  await page.getByTestId('self-walkin-back').click();
+  await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+}
