@@ -7,9 +7,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { walkInCategories, walkInProblems, WALKIN_LIMITS, type ConsentItemId, type WalkInForm, type WalkInProblem } from '../../core/walkin';
-import { loadBadgeSettings, printBadgeFor } from '../badge';
-import { getPlatform } from '../platform';
-import { registerWalkIn, type WalkInOutcome } from '../storage/walkins';
+import type { WalkInOutcome } from '../storage/walkins';
+import { registerWalkInWithBadge } from './walkin-submit';
 import { useBadgeDesk } from './BadgeDesk';
 import { useKiosk } from './KioskContext';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
@@ -66,24 +65,10 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
-    // Read again, not from the live query: a setting changed a moment ago counts.
-    const settings = await loadBadgeSettings(db).catch(() => printing);
-    const result = await registerWalkIn(db, {
-      form,
-      checkpoint,
-      timeZone: config.event.timeZone,
-      deviceId,
-      now: now(),
-      printing: settings.enabled,
-      journal: getPlatform().journal,
-    });
+    const result = await registerWalkInWithBadge(db, { form, checkpoint, timeZone: config.event.timeZone, deviceId, now: now() }, config.event.name, printing);
     setBusy(false);
     if (result.kind === 'invalid') return setProblems(result.problems);
     if (result.kind === 'store_failed') return setError(t('walkIn.failed', { error: result.error }));
-    if (result.checkIn.badge && settings.enabled) {
-      // After the durable write, never before: a badge stands for a stored registration.
-      void printBadgeFor(result.ticket, { db, checkInId: result.checkIn.id, event: config.event.name, settings });
-    }
     onDone(result);
   };
 

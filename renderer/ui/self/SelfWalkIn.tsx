@@ -12,9 +12,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { walkInCategories, walkInProblems, WALKIN_LIMITS, type ConsentItemId, type WalkInForm, type WalkInProblem } from '../../../core/walkin';
 import type { Category } from '../../../core/model';
-import { loadBadgeSettings, printBadgeFor } from '../../badge';
-import { getPlatform } from '../../platform';
-import { registerWalkIn, type WalkInOutcome } from '../../storage/walkins';
+import type { WalkInOutcome } from '../../storage/walkins';
+import { registerWalkInWithBadge } from '../walkin-submit';
 import { useAnnounceOnShow } from '../../a11y/announce';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
@@ -66,23 +65,10 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
     setProblems(found);
     if (found.length > 0) return;
     setBusy(true);
-    const settings = await loadBadgeSettings(db);
-    const result = await registerWalkIn(db, {
-      form,
-      checkpoint,
-      timeZone: config.event.timeZone,
-      deviceId,
-      now: now(),
-      printing: settings.enabled,
-      journal: getPlatform().journal,
-    });
+    const result = await registerWalkInWithBadge(db, { form, checkpoint, timeZone: config.event.timeZone, deviceId, now: now() }, config.event.name);
     setBusy(false);
     if (result.kind === 'invalid') return setProblems(result.problems);
     if (result.kind === 'store_failed') return setError(t('walkIn.failed', { error: result.error }));
-    if (result.checkIn.badge && settings.enabled) {
-      // After the durable write, never before: a badge stands for a stored registration.
-      void printBadgeFor(result.ticket, { db, checkInId: result.checkIn.id, event: config.event.name, settings });
-    }
     onDone(result);
   };
 
