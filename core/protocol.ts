@@ -139,14 +139,33 @@ export type ConfigResponse = z.infer<typeof ConfigResponse>;
 
 // ── pairing ──────────────────────────────────────────────────────────────────
 
-/** `POST /v1/devices/pair` */
-export const PairRequest = z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(100) });
+/**
+ * `POST /v1/devices/pair`. `replaces` (optional, 2026-12-06): the pairings this kiosk
+ * held before (device id and bearer token, even a revoked one). When such a device
+ * belongs to the code's event and the token is its own, the new device inherits its
+ * namespaces (walk-in codes `W-<old id>-n`, voids of its check-ins) and the old one is
+ * revoked; otherwise the pairing goes on without the link. Servers before it ignore it.
+ */
+export const PairReplaces = z.object({ deviceId: z.string().min(1).max(100), token: z.string().min(1).max(200) });
+export type PairReplaces = z.infer<typeof PairReplaces>;
+export const PairRequest = z.object({
+  code: z.string().min(1).max(64),
+  name: z.string().min(1).max(100),
+  /** Candidates, most recent first (a kiosk may hold records of earlier pairings): the first that holds is linked. */
+  replaces: z.array(PairReplaces).max(8).optional(),
+});
 export type PairRequest = z.infer<typeof PairRequest>;
 export const PairResponse = z.object({
   deviceId: z.string(),
   token: z.string(),
   eventId: z.string(),
   checkpointId: z.string().nullable(),
+  /**
+   * Every device id whose records this device may now upload besides its own (the
+   * replaced device first), when `replaces` was accepted; absent when there was none to
+   * accept (or from a server that predates it).
+   */
+  lineage: z.array(z.string()).optional(),
 });
 export type PairResponse = z.infer<typeof PairResponse>;
 
@@ -411,6 +430,10 @@ export const DeviceInfo = z.object({
   assignedCheckpointId: z.string().nullable().optional(),
   /** The device's open help call; absent when none (or from servers before help calls). */
   help: HelpCall.optional(),
+  /** The device paired in place of this one (re-pairing); absent when none. */
+  replacedBy: z.string().optional(),
+  /** The device this one replaced at pairing; absent when none. */
+  replaces: z.string().optional(),
 });
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 

@@ -95,8 +95,35 @@ export interface RevokedMark {
   reason: 'revoked' | 'unknown_device';
   server: string;
   deviceId: string;
+  /** The dead pairing's token and event: proof, at the next pairing, that this kiosk was that device (re-pairing). */
+  token?: string;
+  eventId?: string;
 }
 
 export function loadRevoked(db: TurnoutDb): Promise<RevokedMark | undefined> {
   return getMeta<RevokedMark>(db, SYNC_META.revoked);
+}
+
+/** A pairing this kiosk held before: what it claims at the next pairing so its unsent records stay its own. */
+export interface Predecessor {
+  server: string;
+  deviceId: string;
+  token: string;
+  eventId?: string;
+}
+
+/**
+ * The earlier pairings whose records this kiosk may still hold, most recent first:
+ * the live pairing (re-paired in place), else the revoked one. The server links the
+ * first of them that belongs to the new code's event and whose token is its own.
+ */
+export async function predecessors(db: TurnoutDb): Promise<Predecessor[]> {
+  const out: Predecessor[] = [];
+  const live = await loadPairing(db);
+  if (live) out.push({ server: live.server, deviceId: live.deviceId, token: live.token, eventId: live.eventId });
+  const dead = await loadRevoked(db);
+  if (dead?.token && !out.some((p) => p.deviceId === dead.deviceId)) {
+    out.push({ server: dead.server, deviceId: dead.deviceId, token: dead.token, ...(dead.eventId ? { eventId: dead.eventId } : {}) });
+  }
+  return out;
 }

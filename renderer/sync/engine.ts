@@ -334,6 +334,9 @@ export class SyncEngine {
       reason: err.kind === 'device_revoked' ? 'revoked' : 'unknown_device',
       server: this.pairing.server,
       deviceId: this.pairing.deviceId,
+      // Kept so the next pairing can claim this device's unsent walk-ins and voids.
+      token: this.pairing.token,
+      eventId: this.pairing.eventId,
     });
     this.status = { ...this.status, outbox: unsent };
     this.emit({ type: 'revoked', unsent });

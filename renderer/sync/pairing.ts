@@ -1,7 +1,8 @@
 // Pairing a kiosk: parse the link (core/pairing-link.ts: legacy, or v1 with
 // several servers and the server key's pin `fp`) strictly; in Electron hand the
 // pin to the shell first, so it trusts only that key for those hosts; pick the
-// first server that answers; redeem the code (`POST /v1/devices/pair`), keep
+// first server that answers; redeem the code (`POST /v1/devices/pair`, naming the
+// pairings this kiosk held before so its unsent records stay its own), keep
 // {server, deviceId, token, eventId} in IndexedDB meta (never localStorage), then
 // run the first sync (config → roster with progress → check-ins). Failures come
 // back as a kind the pairing screen can explain. In a plain browser the pin cannot
@@ -12,7 +13,7 @@ import { savePairing } from '../storage/replica';
 import { keepPairingCopy } from '../storage/pairing-copy';
 import { looksLikePairingLink, parsePairingLink, parseServer, type PairingLink } from '../../core/pairing-link';
 import type { PlatformPairingCopy, PlatformTlsPin } from '../platform';
-import { loadPairing, type Pairing } from '../storage/sync-meta';
+import { loadPairing, predecessors, type Pairing } from '../storage/sync-meta';
 import { SyncClient } from './client';
 import { SyncEngine, type EngineOptions } from './engine';
 import { SyncError } from './errors';
@@ -109,9 +110,13 @@ export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions)
   }
   const server = await pickServer(link.servers, opts);
   const client = new SyncClient({ server, fetch: opts.fetch, timeoutMs: 15_000 });
+  // A token goes only back to the server that issued it (any of the link's addresses).
+  const replaces = (await predecessors(db))
+    .filter((p) => p.server === server || link.servers.includes(p.server))
+    .map((p) => ({ deviceId: p.deviceId, token: p.token }));
   let res;
   try {
-    res = await client.pair({ code: link.code, name: opts.name.slice(0, 100) || 'kiosk' });
+    res = await client.pair({ code: link.code, name: opts.name.slice(0, 100) || 'kiosk', ...(replaces.length ? { replaces } : {}) });
   } catch (err) {
     throw toPairError(err);
   }

@@ -313,6 +313,22 @@ const helpCall: Migration = {
   },
 };
 
+// Re-pairing (migration 0011): a device paired in place of another of the same event,
+// proving it with that device's token, inherits its namespaces. `lineage` is the JSON
+// array of every device id it replaced (its predecessor first, then the predecessor's
+// own lineage); null for a device that replaced none. Its walk-in codes and voids of
+// their check-ins are accepted from it (docs/DECISIONS.md "Re-pairing a desk").
+const deviceLineage: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('devices').addColumn('lineage', 'text').execute();
+    await db.schema.alterTable('devices').addColumn('replaced_by', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('devices').dropColumn('replaced_by').execute();
+    await db.schema.alterTable('devices').dropColumn('lineage').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -324,6 +340,7 @@ export const migrations: Record<string, Migration> = {
   '0008_checkpoint_rules': checkpointRules,
   '0009_signing_keys': signingKeys,
   '0010_help_call': helpCall,
+  '0011_device_lineage': deviceLineage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -118,6 +118,10 @@ export interface DevicesTable {
   help_requested_at: number | null;
   /** The last help call staff cleared: reported again, it is answered as cleared. */
   help_cleared_id: string | null;
+  /** JSON array of the device ids this one replaced at pairing (migration 0011); null: none. */
+  lineage?: string | null;
+  /** The device paired in place of this one (it is revoked then); null: none. */
+  replaced_by?: string | null;
 }
 
 export interface PairingCodesTable {

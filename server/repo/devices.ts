@@ -1,9 +1,9 @@
 // Kiosks and how they join: single-use, expiring pairing codes; device rows
 // holding only the SHA-256 of the bearer token, looked up (briefly cached) on
-// every device request; revocation; the heartbeat fields staff watch (last
-// seen, outbox depth, app version, clock).
+// every device request; re-pairing in place of a device (its lineage); revocation;
+// the heartbeat fields staff watch (last seen, outbox depth, app version, clock).
 
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DeviceInfo } from '../../core/protocol';
 import type { Database, DevicesTable } from '../db/schema-types';
@@ -46,11 +46,40 @@ export async function createPairingCode(
 }
 
 export type RedeemResult =
-  | { ok: true; deviceId: string; token: string; eventId: string; checkpointId: string | null }
+  | { ok: true; deviceId: string; token: string; eventId: string; checkpointId: string | null; lineage?: string[] }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
-/** Turns a pairing code into a device and its token, once. */
-export async function redeemPairingCode(db: Db, rawCode: string, name: string, now = Date.now()): Promise<RedeemResult> {
+/** The device ids whose records `device` may upload besides its own (re-pairing lineage). */
+export function lineageOf(device: Pick<DevicesTable, 'lineage'>): string[] {
+  if (!device.lineage) return [];
+  try {
+    const ids: unknown = JSON.parse(device.lineage);
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The device itself and every device it replaced: whose walk-in codes and check-ins are its own. */
+export const namespacesOf = (device: Pick<DevicesTable, 'id' | 'lineage'>): string[] => [device.id, ...lineageOf(device)];
+
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Turns a pairing code into a device and its token, once. With `replaces` (the
+ * kiosk's previous pairings) naming a device of the same event whose token it is,
+ * the new device inherits that device's lineage and the old one is revoked, in the
+ * same transaction: only one device at a time writes in a namespace, and only the
+ * holder of the old token can claim it. A claim that does not hold is ignored (the
+ * pairing itself goes on: the code was the organiser's to give).
+ */
+export async function redeemPairingCode(
+  db: Db,
+  rawCode: string,
+  name: string,
+  now = Date.now(),
+  replaces: readonly { deviceId: string; token: string }[] = [],
+): Promise<RedeemResult> {
   const code = normalizePairingCode(rawCode);
   return db.transaction().execute(async (trx): Promise<RedeemResult> => {
     const row = await trx.selectFrom('pairing_codes').selectAll().where('code', '=', code).executeTakeFirst();
@@ -67,6 +96,27 @@ export async function redeemPairingCode(db: Db, rawCode: string, name: string, n
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, reason: 'used' };
     const token = `tod_${randomBytes(32).toString('base64url')}`;
+    let lineage: string[] | undefined;
+    for (const claim of replaces) {
+      const old = await trx.selectFrom('devices').selectAll().where('id', '=', claim.deviceId).executeTakeFirst();
+      if (old && old.event_id === row.event_id && sameHash(old.token_hash, hashToken(claim.token))) {
+        lineage = namespacesOf(old);
+        forgetDevice(db, old.id);
+        // Claimed once already (that pairing's answer never reached the kiosk, which is
+        // why it claims again with the old token): the orphan successor goes, so one
+        // device at a time writes in the namespace.
+        if (old.replaced_by) {
+          forgetDevice(db, old.replaced_by);
+          await trx.updateTable('devices').set({ revoked: 1 }).where('id', '=', old.replaced_by).execute();
+        }
+        await trx
+          .updateTable('devices')
+          .set({ revoked: 1, replaced_by: deviceId, help_id: null, help_requested_at: null })
+          .where('id', '=', old.id)
+          .execute();
+        break;
+      }
+    }
     await trx
       .insertInto('devices')
       .values({
@@ -82,9 +132,11 @@ export async function redeemPairingCode(db: Db, rawCode: string, name: string, n
         outbox_depth: null,
         app_version: null,
         clock_offset_ms: null,
+        lineage: lineage ? JSON.stringify(lineage) : null,
       })
       .execute();
-    return { ok: true, deviceId, token, eventId: row.event_id, checkpointId: row.checkpoint_id };
+    for (const claim of replaces) forgetDevice(db, claim.deviceId);
+    return { ok: true, deviceId, token, eventId: row.event_id, checkpointId: row.checkpoint_id, ...(lineage ? { lineage } : {}) };
   });
 }
 
@@ -194,6 +246,8 @@ export function deviceInfo(r: DevicesTable): DeviceInfo {
     revoked: Number(r.revoked) === 1,
     ...(r.assigned_checkpoint_id !== null && r.assigned_checkpoint_id !== undefined ? { assignedCheckpointId: r.assigned_checkpoint_id } : {}),
     ...(r.help_id && r.help_requested_at !== null ? { help: { id: r.help_id, requestedAt: iso(r.help_requested_at)! } } : {}),
+    ...(r.replaced_by ? { replacedBy: r.replaced_by } : {}),
+    ...(lineageOf(r)[0] !== undefined ? { replaces: lineageOf(r)[0] } : {}),
   };
 }
 

@@ -45,11 +45,11 @@ export async function pullVoids(db: Db, eventId: string, after: number, limit: n
  * Stores one device's voids in one transaction holding the event's sequence lock.
  * Refused whole (422, nothing stored) when a void names a check-in held upstream
  * that another device made or that belongs to another event: a desk undoes only
- * its own scans.
+ * its own scans (those of a device it replaced at re-pairing included).
  */
 export async function storeVoids(
   db: Kysely<Database>,
-  scope: { eventId: string; deviceId: string },
+  scope: { eventId: string; deviceId: string; namespaces?: readonly string[] },
   items: VoidUpload[],
   now: number,
 ): Promise<RecordUploadResponse['results']> {
@@ -64,7 +64,8 @@ export async function storeVoids(
       trx.selectFrom('voids').select('id').where('id', 'in', ids).execute(),
       trx.selectFrom('voids').select('checkin_id').where('checkin_id', 'in', named).execute(),
     ]);
-    const foreign = checkins.filter((c) => c.event_id !== scope.eventId || c.device_id !== scope.deviceId);
+    const own = new Set(scope.namespaces ?? [scope.deviceId]);
+    const foreign = checkins.filter((c) => c.event_id !== scope.eventId || !own.has(c.device_id));
     if (foreign.length > 0) {
       throw unprocessable(`Void of check-in ${foreign[0]!.id}, which this device did not make; nothing was stored`, 'foreign_checkin');
     }

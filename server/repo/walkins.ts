@@ -1,7 +1,8 @@
 // Walk-ins upstream (feature `walkins`): a desk's registration, idempotent by the
 // kiosk-made id, stored with its consents and turned into a ticket of the event
 // with a new seq, so every kiosk pulls it with the tickets cursor. The code must be
-// one the uploading device issues (`W-<deviceId>-<n>`, core/walkin.ts) and must not
+// one the uploading device issues (`W-<deviceId>-<n>`, core/walkin.ts; or one a
+// device it replaced at re-pairing issued) and must not
 // be taken; otherwise the upload is refused whole. The same person registered at
 // two desks offline is stored twice (each desk printed a badge) and the later one
 // flagged `duplicate_of` the earlier, for the organiser to settle.
@@ -61,6 +62,8 @@ export interface WalkInScope {
   timeZone: string;
   retainUntil?: string;
   checkpoints: ReadonlySet<string>;
+  /** The device and those it replaced at pairing (devices.ts namespacesOf); default: the device alone. */
+  namespaces?: readonly string[];
 }
 
 /**
@@ -76,7 +79,7 @@ export async function storeWalkIns(
 ): Promise<RecordUploadResponse['results']> {
   if (items.length === 0) return [];
   for (const item of items) {
-    if (walkInCounter(item.code, scope.deviceId) === undefined) {
+    if (!(scope.namespaces ?? [scope.deviceId]).some((id) => walkInCounter(item.code, id) !== undefined)) {
       throw unprocessable(`Walk-in code ${item.code} is not one this device issues (W-${scope.deviceId}-<n>); nothing was stored`, 'foreign_code');
     }
     if (!scope.checkpoints.has(item.checkpointId)) {

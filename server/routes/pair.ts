@@ -20,12 +20,18 @@ export function pairRoutes(app: FastifyInstance, { db, config, now }: RouteDeps)
     : false;
   app.post('/v1/devices/pair', { config: { rateLimit } }, async (request): Promise<PairResponse> => {
     const body = parseOr400(PairRequest, request.body);
-    const result = await redeemPairingCode(db, body.code, body.name.trim(), now());
+    const result = await redeemPairingCode(db, body.code, body.name.trim(), now(), body.replaces);
     if (!result.ok) {
       const f = FAILURES[result.reason];
       throw new ApiError(f.statusCode, f.code, f.message);
     }
-    request.log.info({ deviceId: result.deviceId, eventId: result.eventId }, 'device paired');
-    return { deviceId: result.deviceId, token: result.token, eventId: result.eventId, checkpointId: result.checkpointId };
+    request.log.info({ deviceId: result.deviceId, eventId: result.eventId, replaces: result.lineage?.[0] }, 'device paired');
+    return {
+      deviceId: result.deviceId,
+      token: result.token,
+      eventId: result.eventId,
+      checkpointId: result.checkpointId,
+      ...(result.lineage ? { lineage: result.lineage } : {}),
+    };
   });
 }

@@ -24,7 +24,7 @@ import type { RouteDeps } from '../deps';
 import { ApiError, parseOr400, unprocessable } from '../errors';
 import { pullCheckins, type DeviceScope } from '../repo/checkins';
 import { decideAndRecord } from '../repo/decide';
-import { recordHeartbeat } from '../repo/devices';
+import { namespacesOf, recordHeartbeat } from '../repo/devices';
 import { reportHelp } from '../repo/help';
 import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
 import { createIngest } from '../repo/ingest';
@@ -119,7 +119,7 @@ export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps)
     tooMany(request.body);
     const body = parseOr400(VoidUploadRequest, request.body);
     const device = deviceOf(request);
-    const results = await storeVoids(db, { eventId: device.event_id, deviceId: device.id }, body.items, now());
+    const results = await storeVoids(db, { eventId: device.event_id, deviceId: device.id, namespaces: namespacesOf(device) }, body.items, now());
     request.log.info({ deviceId: device.id, items: results.length, stored: results.filter((r) => r.status === 'stored').length }, 'voids uploaded');
     return { results };
   });
@@ -136,7 +136,14 @@ export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps)
     const scope = await scopeOf(request);
     const results = await storeWalkIns(
       db,
-      { eventId: scope.eventId, deviceId: scope.deviceId, timeZone: scope.timeZone, retainUntil: scope.retainUntil, checkpoints: new Set(scope.checkpoints.keys()) },
+      {
+        eventId: scope.eventId,
+        deviceId: scope.deviceId,
+        namespaces: namespacesOf(deviceOf(request)),
+        timeZone: scope.timeZone,
+        retainUntil: scope.retainUntil,
+        checkpoints: new Set(scope.checkpoints.keys()),
+      },
       body.items,
       now(),
     );
