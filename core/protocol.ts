@@ -134,6 +134,19 @@ export const ConfigResponse = EventBundle.extend({
    * before 2026-12 omits it, and a kiosk then keeps such records in its outbox.
    */
   features: z.array(z.string().max(50)).max(50).optional(),
+  /**
+   * Added 2026-12 (issue 12; optional, backward compatible): the event's random
+   * second-factor secret, so a kiosk hashes typed phone digits under
+   * factorSalt(eventId, factorSecret) as the server's importer did. Absent until
+   * a roster with `phone_last4` was imported.
+   */
+  factorSecret: z.string().min(1).max(200).optional(),
+  /**
+   * Added 2026-12 (issue 12; optional): true when the roster carries phone hashes,
+   * so self-service asks everyone for the last four digits. A server before it
+   * omits it: the kiosk then asks for name + company.
+   */
+  phoneFactor: z.boolean().optional(),
 });
 export type ConfigResponse = z.infer<typeof ConfigResponse>;
 
@@ -195,6 +208,12 @@ export const TicketWire = z.object({
   status: TicketStatus,
   note: z.string().optional(),
   seq: z.number().int(),
+  /**
+   * Added 2026-12 (issue 12; optional, backward compatible): the self-service second
+   * factor, HMAC of the phone's last four digits under the config's `factorSecret`
+   * (core/second-factor.ts), never the digits. Absent: the ticket has none.
+   */
+  factorHash: z.string().max(200).optional(),
 });
 export type TicketWire = z.infer<typeof TicketWire>;
 

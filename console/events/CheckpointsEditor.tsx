@@ -2,7 +2,8 @@
 // once per day, unlimited), entry or entry/exit, categories and programmes
 // admitted (none ticked = everyone), opening hours, and the rules of issue 14:
 // when the venue day starts (a night past midnight stays one day), how many
-// admissions a ticket gets (in total or per day) and no re-entry after exit.
+// admissions a ticket gets (in total or per day) and no re-entry after exit;
+// and whether desks set up here start in self-service mode (issue 12).
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES } from '../../core/model';
 import type { EventBundle } from '../../core/protocol';
@@ -21,6 +22,7 @@ function tidy(c: Checkpoint): Checkpoint {
   if (!out.dayStart || out.dayStart === '00:00') delete out.dayStart;
   if (out.maxAdmissions === undefined || out.rule === 'unlimited') delete out.maxAdmissions;
   if (!out.noReentry || out.mode !== 'entry_exit') delete out.noReentry;
+  if (!out.selfService) delete out.selfService;
   return out;
 }
 
@@ -103,6 +105,17 @@ export function CheckpointsEditor({ value, bundle, onChange }: { value: Checkpoi
                 </span>
               </label>
             )}
+            <label className="field">
+              <span>
+                <input
+                  type="checkbox"
+                  data-testid={`c-checkpoints.${i}.selfService`}
+                  checked={c.selfService === true}
+                  onChange={(e) => set(i, { ...c, selfService: e.target.checked })}
+                />{' '}
+                {t('events.selfService')}
+              </span>
+            </label>
           </div>
           <p className="hint">{t('events.rulesHint')}</p>
           <CheckList

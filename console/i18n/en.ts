@@ -126,6 +126,7 @@ export const en = {
     capTotal: 'Admissions per ticket (in total)',
     capPerDay: 'Admissions per ticket per day',
     noReentry: 'No re-entry after leaving (same day)',
+    selfService: 'Self-service: paired kiosks here start with attendees checking themselves in (a staff PIN is needed)',
     rulesHint: 'Empty day start means midnight; 04:00 keeps a night past midnight on one day for the rules and the count of who is inside. An empty number means 1. At entry/exit doors, leaving and coming back the same day is not a new admission.',
     hours: 'Opening hours',
     save: 'Save',

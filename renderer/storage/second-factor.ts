@@ -3,7 +3,9 @@
 // IndexedDB's meta, never shown), so a local import's phone hashes are salted
 // per event, and the mark that this roster carries phone hashes at all — then
 // self-service asks everyone for the last four digits, never for some only
-// (which would tell a stranger whose name is on the roster).
+// (which would tell a stranger whose name is on the roster). A paired kiosk
+// takes both from the server's config instead (adoptServerFactor): the server's
+// importer hashed the pulled tickets' factors, so its secret and its mark win.
 import { factorSalt } from '../../core/second-factor';
 import { getMeta, setMeta, type TurnoutDb } from './db';
 
@@ -29,4 +31,16 @@ export function markPhoneFactor(db: TurnoutDb): Promise<void> {
 
 export async function hasPhoneFactor(db: TurnoutDb): Promise<boolean> {
   return (await getMeta<boolean>(db, HAS_PHONE)) === true;
+}
+
+/**
+ * A paired kiosk's factor from its config (renderer/sync/config.ts): the server's
+ * secret replaces this kiosk's own, and the server says whether the roster has
+ * phone hashes (a server before this omits both: name + company then).
+ */
+export async function adoptServerFactor(db: TurnoutDb, factor: { factorSecret?: string; phoneFactor?: boolean }): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    if (factor.factorSecret) await setMeta(db, SECRET, factor.factorSecret);
+    await setMeta(db, HAS_PHONE, factor.phoneFactor === true);
+  });
 }

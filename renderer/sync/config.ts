@@ -4,11 +4,15 @@
 // checkpoint the server preselected for this device becomes the session when the
 // desk has none yet. A staff PIN hash in the config (the organiser's PIN) is
 // adopted when it is new to this kiosk and newer than its own PIN; without one
-// the PIN set on the kiosk stays (renderer/storage/staff-pin.ts).
+// the PIN set on the kiosk stays (renderer/storage/staff-pin.ts). The
+// self-service factor's secret and mark are the server's (storage/second-factor);
+// a checkpoint marked self-service starts the preselected desk in it, once a
+// staff PIN can end it.
 import { getMeta, type TurnoutDb } from '../storage/db';
 import { loadSession, saveSession } from '../storage/device';
 import { applyConfig } from '../storage/replica';
-import { adoptConfigStaffPin } from '../storage/staff-pin';
+import { adoptServerFactor } from '../storage/second-factor';
+import { adoptConfigStaffPin, hasStaffPin } from '../storage/staff-pin';
 import { SYNC_META, type Pairing } from '../storage/sync-meta';
 import type { SyncClient } from './client';
 import { SyncError } from './errors';
@@ -31,14 +35,16 @@ export async function pullConfig(db: TurnoutDb, client: SyncClient, pairing: Pai
   // Before applyConfig stores the ETag: a crash in between must not leave a
   // 304 answering for a config whose PIN was never adopted.
   if (config.staffPin) await adoptConfigStaffPin(db, config.staffPin);
+  await adoptServerFactor(db, config);
   await applyConfig(
     db,
     { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys, features: config.features ?? [] },
     res.etag,
   );
-  const preselect = config.deviceCheckpointId;
-  if (preselect && config.checkpoints.some((c) => c.id === preselect) && !(await loadSession(db))) {
-    await saveSession(db, { checkpointId: preselect, direction: 'entry' });
+  const preselect = config.checkpoints.find((c) => c.id === config.deviceCheckpointId);
+  if (preselect && !(await loadSession(db))) {
+    const self = preselect.selfService === true && (await hasStaffPin(db));
+    await saveSession(db, { checkpointId: preselect.id, direction: 'entry', ...(self ? { selfService: true } : {}) });
   }
   return { changed: true };
 }

@@ -58,6 +58,7 @@ export function ticketFromWire(t: TicketWire): Ticket {
   if (t.validFrom !== undefined) out.validFrom = t.validFrom;
   if (t.validUntil !== undefined) out.validUntil = t.validUntil;
   if (t.note !== undefined) out.note = t.note;
+  if (t.factorHash !== undefined) out.factorHash = t.factorHash;
   return out;
 }
 

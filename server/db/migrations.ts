@@ -329,6 +329,26 @@ const deviceLineage: Migration = {
   },
 };
 
+// Self-service (issue 12): each event's random second-factor secret (made on
+// the first import with a `phone_last4` column; kiosks hash typed digits under
+// core's factorSalt(eventId, secret)) and whether its roster carries phone
+// hashes; each ticket's HMAC of its phone's last four digits (never the
+// digits); a checkpoint's `selfService` flag. NULL keeps the old behaviour.
+const secondFactor: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('events').addColumn('factor_secret', 'text').execute();
+    await db.schema.alterTable('events').addColumn('phone_factor', 'integer').execute();
+    await db.schema.alterTable('tickets').addColumn('factor_hash', 'text').execute();
+    await db.schema.alterTable('checkpoints').addColumn('self_service', 'integer').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('checkpoints').dropColumn('self_service').execute();
+    await db.schema.alterTable('tickets').dropColumn('factor_hash').execute();
+    await db.schema.alterTable('events').dropColumn('phone_factor').execute();
+    await db.schema.alterTable('events').dropColumn('factor_secret').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -341,6 +361,7 @@ export const migrations: Record<string, Migration> = {
   '0009_signing_keys': signingKeys,
   '0010_help_call': helpCall,
   '0011_device_lineage': deviceLineage,
+  '0012_second_factor': secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,6 +17,10 @@ export interface EventsTable {
   staff_pin: string | null;
   /** Last venue-local day personal data is kept, YYYY-MM-DD (migration 0007_walkins_retention). */
   retain_until: string | null;
+  /** Random secret of the self-service second factor, made on first need (migration 0012_second_factor). */
+  factor_secret: string | null;
+  /** 1 when the roster carries phone hashes (set by each import); NULL or 0 = none (0012). */
+  phone_factor: number | null;
 }
 
 export interface ProgrammesTable {
@@ -51,6 +55,8 @@ export interface CheckpointsTable {
   max_admissions: number | null;
   /** 1 = no re-entry after exit; NULL or 0 = re-entry allowed (0008). */
   no_reentry: number | null;
+  /** 1 = kiosks set up here start in self-service mode; NULL or 0 = staffed (0012). */
+  self_service: number | null;
 }
 
 export interface TicketsTable {
@@ -67,6 +73,8 @@ export interface TicketsTable {
   note: string | null;
   seq: number;
   updated_at: number;
+  /** HMAC of the phone's last four digits (core/second-factor.ts), never the digits; NULL = none (0012). */
+  factor_hash: string | null;
 }
 
 export interface CheckinsTable {

@@ -4,12 +4,16 @@
 // A file refused as a whole (too large, an .xls, an encoding we cannot be sure
 // of) throws RosterFileError and stores nothing; rows with errors are reported
 // by line and the good rows are stored, so fixing those lines and importing
-// again completes the roster.
+// again completes the roster. A `phone_last4` column's digits live only until
+// they are hashed under the event's salt (repo/second-factor.ts): never
+// stored, logged or returned.
 
 import type { Kysely } from 'kysely';
 import { parseRosterFile, ROSTER_MAX_BYTES, XLSX_MAX_UNPACKED } from '../../core/roster-file';
 import type { ImportResult } from '../../core/protocol';
+import { withSecondFactors } from '../../core/second-factor';
 import type { Database } from '../db/schema-types';
+import { eventFactorSalt, refreshPhoneFactor } from '../repo/second-factor';
 import { importTickets, withoutStatus } from '../repo/tickets';
 import { iconvCp949 } from './cp949';
 import { readFirstSheetStreaming } from './xlsx-sheet';
@@ -28,7 +32,11 @@ export async function importRosterFile(
   { timeZone, maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED, now = Date.now() }: RosterImportOptions,
 ): Promise<ImportResult> {
   const parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetStreaming, decodeCp949: iconvCp949, maxBytes, maxUnpacked });
-  const counts = await importTickets(db, eventId, withoutStatus(parsed.tickets), now);
+  const factors = parsed.secondFactors;
+  const tickets = factors ? await withSecondFactors(parsed.tickets, factors, await eventFactorSalt(db, eventId)) : parsed.tickets;
+  factors?.clear();
+  const counts = await importTickets(db, eventId, withoutStatus(tickets), now);
+  await refreshPhoneFactor(db, eventId);
   return {
     ...counts,
     errors: parsed.errors,

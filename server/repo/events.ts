@@ -45,6 +45,7 @@ export function checkpointFromRow(r: CheckpointsTable): Checkpoint {
   if (r.day_start !== null) cp.dayStart = r.day_start;
   if (r.max_admissions !== null) cp.maxAdmissions = Number(r.max_admissions);
   if (r.no_reentry !== null && Number(r.no_reentry) !== 0) cp.noReentry = true;
+  if (r.self_service !== null && Number(r.self_service) !== 0) cp.selfService = true;
   return cp;
 }
 
@@ -120,6 +121,7 @@ export async function upsertEventBundle(db: Db, bundle: EventBundle, now = Date.
             day_start: c.dayStart ?? null,
             max_admissions: c.maxAdmissions ?? null,
             no_reentry: c.noReentry ? 1 : null,
+            self_service: c.selfService ? 1 : null,
           })),
         )
         .execute();

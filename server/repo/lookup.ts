@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CheckinWire, ConflictPair, TicketWire } from '../../core/protocol';
 import type { CheckinsTable, Database } from '../db/schema-types';
 import { checkinFromRow } from './checkins';
-import { ticketFromRow } from './tickets';
+import { adminTicket, ticketFromRow } from './tickets';
 
 type Db = Kysely<Database>;
 
@@ -33,7 +33,7 @@ export async function searchTickets(db: Db, eventId: string, q: string, limit: n
     .orderBy('code')
     .limit(limit + 1)
     .execute();
-  return { items: rows.slice(0, limit).map(ticketFromRow), more: rows.length > limit };
+  return { items: rows.slice(0, limit).map((r) => adminTicket(ticketFromRow(r))), more: rows.length > limit };
 }
 
 /** Every scan of one ticket code, oldest first (by scan time, then id). */

@@ -37,7 +37,14 @@ export function ticketFromRow(r: TicketsTable): TicketWire {
   if (r.valid_from !== null) t.validFrom = r.valid_from;
   if (r.valid_until !== null) t.validUntil = r.valid_until;
   if (r.note !== null && r.note !== '') t.note = r.note;
+  if (r.factor_hash !== null) t.factorHash = r.factor_hash;
   return t;
+}
+
+/** A ticket as the admin API shows it: without its phone hash, which only kiosks need. */
+export function adminTicket(t: TicketWire): TicketWire {
+  const { factorHash: _hash, ...rest } = t;
+  return rest;
 }
 
 export async function getTicket(db: Db, eventId: string, code: string): Promise<TicketWire | null> {
@@ -77,10 +84,12 @@ function toRow(eventId: string, t: TicketInput, status: TicketStatus): Row {
     valid_until: t.validUntil ?? null,
     status,
     note: t.note ? t.note : null,
+    // A roster row is the whole ticket: re-imported without phone_last4, it has no factor.
+    factor_hash: t.factorHash ?? null,
   };
 }
 
-const FIELDS = ['name', 'company', 'category', 'programmes', 'valid_from', 'valid_until', 'status', 'note'] as const;
+const FIELDS = ['name', 'company', 'category', 'programmes', 'valid_from', 'valid_until', 'status', 'note', 'factor_hash'] as const;
 const sameRow = (a: Row, b: Row) => FIELDS.every((f) => a[f] === b[f]);
 
 const CHUNK = 500;
@@ -144,6 +153,7 @@ export async function importTickets(
               valid_until: eb.ref('excluded.valid_until'),
               status: eb.ref('excluded.status'),
               note: eb.ref('excluded.note'),
+              factor_hash: eb.ref('excluded.factor_hash'),
               seq: eb.ref('excluded.seq'),
               updated_at: eb.ref('excluded.updated_at'),
             })),

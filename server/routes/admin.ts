@@ -25,7 +25,7 @@ import { badRequest, notFound, parseOr400, unprocessable } from '../errors';
 import { createPairingCode, getDevice, listDevices, revokeDevice, updateDevice } from '../repo/devices';
 import { clearHelp } from '../repo/help';
 import { getEventBundle, getEventInfo, hashStaffPin, listEventBundles, storeStaffPinHash, upsertEventBundle } from '../repo/events';
-import { setTicketStatus } from '../repo/tickets';
+import { adminTicket, setTicketStatus } from '../repo/tickets';
 import { pairingServers } from '../tls/link-servers';
 import { purgeExpired } from '../repo/retention';
 import { listWalkIns } from '../repo/walkins';
@@ -126,7 +126,7 @@ export function adminRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const body = parseOr400(TicketStatusRequest, request.body);
       const ticket = await setTicketStatus(db, request.params.id, request.params.code, body.status, now());
       if (!ticket) throw notFound(`No ticket ${request.params.code} in event ${request.params.id}`, 'unknown_ticket');
-      return ticket;
+      return adminTicket(ticket);
     },
   );
 

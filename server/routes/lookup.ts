@@ -16,7 +16,7 @@ import type { RouteDeps } from '../deps';
 import { badRequest, notFound, parseOr400 } from '../errors';
 import { getEventInfo } from '../repo/events';
 import { conflictPairs, daysWithScans, searchTickets, ticketCheckins } from '../repo/lookup';
-import { getTicket } from '../repo/tickets';
+import { adminTicket, getTicket } from '../repo/tickets';
 
 type IdParams = { id: string };
 
@@ -43,7 +43,7 @@ export function lookupRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const event = await eventOr404(request);
       const ticket = await getTicket(db, event.id, request.params.code);
       if (!ticket) throw notFound(`No ticket ${request.params.code} in event ${event.id}`, 'unknown_ticket');
-      return { ticket, checkins: await ticketCheckins(db, event.id, ticket.code) };
+      return { ticket: adminTicket(ticket), checkins: await ticketCheckins(db, event.id, ticket.code) };
     },
   );
 

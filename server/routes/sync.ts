@@ -28,6 +28,7 @@ import { namespacesOf, recordHeartbeat } from '../repo/devices';
 import { reportHelp } from '../repo/help';
 import { getCheckpoints, getEventBundle, getEventInfo, getStaffPinHash } from '../repo/events';
 import { createIngest } from '../repo/ingest';
+import { configFactor } from '../repo/second-factor';
 import { pullTickets } from '../repo/tickets';
 import { pullVoids, storeVoids } from '../repo/voids';
 import { storeWalkIns } from '../repo/walkins';
@@ -70,7 +71,11 @@ export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps)
     // First need of a signing key: a kiosk must hold the public key before any code is
     // issued, or it could not verify offline what is issued after its last sync.
     await ensureActiveKey(db, device.event_id, config.keyEncryptionKey, now());
-    const [bundle, staffPin] = await Promise.all([getEventBundle(db, device.event_id), getStaffPinHash(db, device.event_id)]);
+    const [bundle, staffPin, factor] = await Promise.all([
+      getEventBundle(db, device.event_id),
+      getStaffPinHash(db, device.event_id),
+      configFactor(db, device.event_id),
+    ]);
     if (!bundle) throw new ApiError(410, 'event_gone', `Event ${device.event_id} no longer exists`);
     // staffPin is optional in the contract: absent (not null) while the organiser has set none.
     const body: ConfigResponse = {
@@ -79,6 +84,8 @@ export function syncRoutes(app: FastifyInstance, { db, now, config }: RouteDeps)
       deviceCheckpointId: device.assigned_checkpoint_id ?? device.checkpoint_id,
       ...(staffPin && { staffPin }),
       features: SERVER_FEATURES,
+      // Self-service second factor: the secret only to paired devices, never in the admin API.
+      ...factor,
     };
     const json = JSON.stringify(body);
     const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
