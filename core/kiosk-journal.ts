@@ -18,7 +18,8 @@ export const CheckInSchema = z.strictObject({
   clockOffsetMs: z.number().optional(),
   deviceId: z.string().min(1).max(200),
   day: DayKeySchema,
-  syncState: z.enum(['pending', 'stored', 'duplicate', 'conflict']),
+  syncState: z.enum(['pending', 'stored', 'duplicate', 'conflict', 'held']),
+  heldFor: z.string().max(400).optional(),
 });
 
 /** Most ids one `journalAck` call may carry (an upload batch is at most 500). */

@@ -127,7 +127,8 @@ export type Verdict =
   | { verdict: 'accepted'; attention?: string }
   | { verdict: 'rejected'; reason: RejectReason; attention?: string };
 
-export type SyncState = 'pending' | 'stored' | 'duplicate' | 'conflict';
+/** `held`: kept on the kiosk for another event it was paired to before, never sent to this one (renderer/storage/held.ts). */
+export type SyncState = 'pending' | 'stored' | 'duplicate' | 'conflict' | 'held';
 
 export interface Override {
   by: string;
@@ -162,6 +163,8 @@ export interface CheckIn {
   /** Set when a badge was printed with this check-in (absent: none). */
   badge?: BadgeMark;
   syncState: SyncState;
+  /** While `held`: the server and event it belongs to. */
+  heldFor?: string;
 }
 
 /** The slice of a check-in that the rules look at. */
@@ -192,7 +195,9 @@ export interface CheckInVoid {
   /** ISO 8601 with the venue's offset. */
   voidedAt: string;
   day: DayKey;
-  syncState: 'pending' | 'stored';
+  syncState: 'pending' | 'stored' | 'held';
+  /** While `held`: the server and event it belongs to. */
+  heldFor?: string;
 }
 
 /** Why staff admitted a rejected scan (the `reason` of an Override starts with one of these). */

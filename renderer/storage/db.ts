@@ -183,7 +183,9 @@ export interface WalkInRow {
   deviceId: string;
   registeredAt: string;
   day: string;
-  syncState: 'pending' | 'stored' | 'conflict';
+  syncState: 'pending' | 'stored' | 'conflict' | 'held';
+  /** While `held`: the server and event it belongs to (storage/held.ts). */
+  heldFor?: string;
   /** Personal data removed at the event's retention date. */
   wiped?: 1;
 }

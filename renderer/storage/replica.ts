@@ -5,6 +5,7 @@
 import type { CheckIn, SyncState, Ticket } from '../../core/model';
 import type { EventConfig, TurnoutDb } from './db';
 import { rosterIsEmpty, writeTickets } from './roster-store';
+import { holdPending, releaseHeld } from './held';
 import { cursorKey, getCursor, SYNC_META, type Pairing, type RevokedMark } from './sync-meta';
 
 /**
@@ -105,8 +106,8 @@ export async function applyConfig(db: TurnoutDb, config: ServerConfig, etag: str
 /** Drops every acknowledged check-in and the roster: what another event's (or the demo's) data was. */
 async function dropReplica(db: TurnoutDb): Promise<void> {
   await db.roster.clear();
-  await db.checkins.where('syncState').noneOf(['pending']).delete();
-  await db.voids.where('syncState').noneOf(['pending']).delete();
+  await db.checkins.where('syncState').noneOf(['pending', 'held']).delete();
+  await db.voids.where('syncState').noneOf(['pending', 'held']).delete();
   await db.meta.bulkDelete([
     SYNC_META.cursorTickets, SYNC_META.cursorCheckins, SYNC_META.cursorVoids, SYNC_META.configEtag, SYNC_META.quarantine,
     `${SYNC_META.recordQuarantine}.voids`, `${SYNC_META.recordQuarantine}.walk-ins`, SYNC_META.features,
@@ -116,13 +117,35 @@ async function dropReplica(db: TurnoutDb): Promise<void> {
 /**
  * Stores a fresh pairing. A kiosk new to this event (unpaired, demo data, or paired
  * to another event) first drops the old roster, config, cursors and acknowledged
- * check-ins; unsent check-ins are kept and will be uploaded. The pairing link's
+ * check-ins. Unsent records of the same event are kept and will be uploaded; those
+ * of another event the kiosk was paired to are held for it (storage/held.ts), and
+ * records held for this event come back to the outbox. The pairing link's
  * checkpoint becomes the desk's session.
  */
-export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void> {
-  await db.transaction('rw', [db.roster, db.checkins, db.voids, db.walkins, db.config, db.meta], async () => {
+export async function savePairing(db: TurnoutDb, pairing: Pairing, now = new Date()): Promise<SavedPairing> {
+  return db.transaction('rw', [db.roster, db.checkins, db.voids, db.walkins, db.config, db.meta], async () => {
     const previous = (await db.meta.get(SYNC_META.pairing))?.value as Pairing | undefined;
+    const revoked = (await db.meta.get(SYNC_META.revoked))?.value as RevokedMark | undefined;
     const sameEvent = previous !== undefined && previous.eventId === pairing.eventId && previous.server === pairing.server;
+    // The pairing being left: the live one, else the revoked one (when it knew its event).
+    const left = previous ?? (revoked?.eventId ? { ...revoked, eventId: revoked.eventId } : undefined);
+    let held = 0;
+    if (left && (left.eventId !== pairing.eventId || left.server !== pairing.server)) {
+      // Unsent records of another event never go to this one: held, not dropped.
+      const config = await db.config.get('current');
+      held = await holdPending(
+        db,
+        {
+          server: left.server,
+          eventId: left.eventId,
+          deviceId: left.deviceId,
+          token: left.token ?? '',
+          ...(config && config.event.id === left.eventId ? { eventName: config.event.name } : {}),
+        },
+        now,
+      );
+    }
+    const released = await releaseHeld(db, pairing);
     if (!sameEvent) {
       await dropReplica(db);
       await db.config.clear();
@@ -131,7 +154,14 @@ export async function savePairing(db: TurnoutDb, pairing: Pairing): Promise<void
     await db.meta.put({ key: SYNC_META.pairing, value: pairing });
     await db.meta.delete(SYNC_META.revoked);
     if (pairing.checkpointId) await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry' } });
+    return { held, released };
   });
+}
+
+/** What savePairing did with unsent records of other events: `held` left the outbox, `released` came back to it. */
+export interface SavedPairing {
+  held: number;
+  released: number;
 }
 
 /**

@@ -105,6 +105,9 @@ export function loadRevoked(db: TurnoutDb): Promise<RevokedMark | undefined> {
 }
 
 /** A pairing this kiosk held before: what it claims at the next pairing so its unsent records stay its own. */
+/** Meta key of the held records' pairings (storage/held.ts HELD_META; here to keep imports one way). */
+const HELD_META_KEY = 'sync.held';
+
 export interface Predecessor {
   server: string;
   deviceId: string;
@@ -114,7 +117,8 @@ export interface Predecessor {
 
 /**
  * The earlier pairings whose records this kiosk may still hold, most recent first:
- * the live pairing (re-paired in place), else the revoked one. The server links the
+ * the live pairing (re-paired in place), the revoked one, then those whose records
+ * are held for their event. The server links the
  * first of them that belongs to the new code's event and whose token is its own.
  */
 export async function predecessors(db: TurnoutDb): Promise<Predecessor[]> {
@@ -125,5 +129,8 @@ export async function predecessors(db: TurnoutDb): Promise<Predecessor[]> {
   if (dead?.token && !out.some((p) => p.deviceId === dead.deviceId)) {
     out.push({ server: dead.server, deviceId: dead.deviceId, token: dead.token, ...(dead.eventId ? { eventId: dead.eventId } : {}) });
   }
-  return out;
+  // Pairings whose records are held for their event (storage/held.ts), newest first.
+  const held = Object.values((await getMeta<Record<string, Predecessor & { heldAt: string }>>(db, HELD_META_KEY)) ?? {}).sort((a, b) => (a.heldAt < b.heldAt ? 1 : -1));
+  for (const h of held) if (h.token && !out.some((p) => p.deviceId === h.deviceId)) out.push({ server: h.server, deviceId: h.deviceId, token: h.token, eventId: h.eventId });
+  return out.slice(0, 8);
 }

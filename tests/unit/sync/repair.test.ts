@@ -16,9 +16,10 @@ import { getTicket } from '../../../renderer/storage/roster-store';
 import { loadRevoked, SYNC_META } from '../../../renderer/storage/sync-meta';
 import { voidCheckIn } from '../../../renderer/storage/voids';
 import { registerWalkIn } from '../../../renderer/storage/walkins';
+import { heldSummaries } from '../../../renderer/storage/held';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import { pairAndSync } from '../../../renderer/sync/pairing';
-import { expectExactlyOnce, newKiosk, startProxy, startUpstream, type Kiosk, type Proxy, type Upstream } from './harness';
+import { BUNDLE, EVENT_ID, expectExactlyOnce, newKiosk, startProxy, startUpstream, type Kiosk, type Proxy, type Upstream } from './harness';
 
 let up: Upstream;
 let proxy: Proxy;
@@ -91,5 +92,37 @@ describe('re-pairing a desk that holds unsent records', () => {
     // Another desk admits the walk-in by the ticket it pulled.
     const b = await newKiosk(up, up.url, 'desk B');
     expect(await getTicket(b.db, walkIn.ticket.code)).toMatchObject({ name: '최현장', status: 'valid' });
+  });
+
+  it('another event: nothing of the old event is sent there; the records are held, counted, and go up once when paired back', async () => {
+    const other = structuredClone(BUNDLE);
+    other.event = { ...other.event, id: 'other-event', name: { ko: '다른 행사', en: 'Other event' } };
+    other.programmes = other.programmes.map((p) => ({ ...p, eventId: 'other-event' }));
+    other.checkpoints = other.checkpoints.map((c) => ({ ...c, eventId: 'other-event' })); // the same checkpoint ids: the worst case
+    expect((await up.admin('/v1/admin/events', { json: other })).status).toBe(200);
+    const a = await newKiosk(up, proxy.url, 'desk A');
+    const oldId = a.pairing.deviceId;
+    const { walkIn } = await revokedWithUnsent(a);
+
+    const otherCode = (await (await up.admin('/v1/admin/events/other-event/pairing-codes', { json: {} })).json()) as { link: string };
+    const elsewhere = await pairAndSync(a.db, otherCode.link.replace(/server=[^&]+/, `server=${encodeURIComponent(proxy.url)}`), { name: 'desk A', engine: { events: null } });
+    expect(elsewhere.eventId).toBe('other-event');
+    expect((await new SyncEngine({ db: a.db, pairing: elsewhere, events: null, heartbeatMs: 0 }).syncNow()).errors).toEqual([]);
+    // Nothing of the first event reached the other one; all of it is still on the kiosk, counted for staff.
+    expect(await up.db.db.selectFrom('checkins').select('id').where('event_id', '=', 'other-event').execute()).toEqual([]);
+    expect(await up.db.db.selectFrom('walkins').select('id').execute()).toEqual([]);
+    expect(await outboxCount(a.db)).toBe(0);
+    expect(await heldSummaries(a.db)).toEqual([
+      expect.objectContaining({ eventId: EVENT_ID, deviceId: oldId, checkins: 2, walkins: 1, voids: 1, eventName: BUNDLE.event.name }),
+    ]);
+
+    // Paired back to its event, the held records go up, each once, the walk-in under its old code.
+    const back = await pairAndSync(a.db, await up.pairingLink(proxy.url), { name: 'desk A', engine: { events: null } });
+    expect((await new SyncEngine({ db: a.db, pairing: back, events: null, heartbeatMs: 0 }).syncNow()).errors).toEqual([]);
+    expect(await outboxCount(a.db)).toBe(0);
+    expect(await heldSummaries(a.db)).toEqual([]);
+    expect(await setAside(a)).toEqual([]);
+    await expectExactlyOnce(up, a.created);
+    expect(await up.db.db.selectFrom('walkins').select(['id', 'code']).execute()).toEqual([{ id: walkIn.walkIn.id, code: `W-${oldId}-1` }]);
   });
 });
