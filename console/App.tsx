@@ -11,6 +11,7 @@ import { useRoute } from './hooks';
 import { rememberLang, type Lang } from './i18n';
 import { Login } from './Login';
 import { localized } from './format';
+import { HelpBanner } from './components/HelpBanner';
 import { DevicesPage } from './pages/Devices';
 import { EventsPage } from './pages/Events';
 import { PairingPage } from './pages/Pairing';
@@ -125,6 +126,7 @@ export function App() {
           </a>
         ))}
       </nav>
+      <HelpBanner bundle={state.event} hidden={page.startsWith('devices')} />
       <main className="page">
         {page.startsWith('events') && <EventsPage />}
         {page.startsWith('roster') && <RosterPage />}

@@ -1,8 +1,7 @@
 // Kiosks calling for help (issue 12), above the Desks table: one line per open
-// call — which desk, where, since when — in an alert, a chime when a call the
-// page has not seen before appears, and (for admins) "Clear" once someone is on
-// the way. The kiosk hears the clearing on its next heartbeat.
-import { useEffect, useRef } from 'react';
+// call — which desk, where, since when — in an alert, and (for admins) "Clear"
+// once someone is on the way. The kiosk hears the clearing on its next heartbeat.
+// The chime is sounded by the shell's HelpBanner, once per new call on any page.
 import { useTranslation } from 'react-i18next';
 import { HelpClearResponse, type DeviceInfo, type EventBundle } from '../../core/protocol';
 import { call, enc } from '../api';
@@ -13,13 +12,6 @@ export function HelpCalls({ devices, bundle, onCleared }: { devices: DeviceInfo[
   const { t, i18n } = useTranslation();
   const { canWrite, handleError } = useConsole();
   const open = devices.filter((d) => d.help && !d.revoked);
-  const seen = useRef(new Set<string>());
-  const ids = open.map((d) => d.help!.id).join(',');
-  useEffect(() => {
-    const fresh = ids ? ids.split(',').filter((id) => !seen.current.has(id)) : [];
-    fresh.forEach((id) => seen.current.add(id));
-    if (fresh.length) chime();
-  }, [ids]);
   if (open.length === 0) return null;
 
   const clear = async (d: DeviceInfo) => {
@@ -54,7 +46,7 @@ export function HelpCalls({ devices, bundle, onCleared }: { devices: DeviceInfo[
 let ctx: AudioContext | undefined;
 
 /** Three bright notes, twice: heard across a registration area, unlike the kiosks' verdict tones. */
-function chime(): void {
+export function chime(): void {
   try {
     ctx ??= new AudioContext();
     const start = ctx.currentTime + 0.01;

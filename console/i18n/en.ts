@@ -94,6 +94,8 @@ export const en = {
       flag: 'Help',
       clear: 'Clear (someone is on the way)',
       cleared: 'Help call of {{name}} cleared.',
+      banner: '{{name}} at {{checkpoint}}',
+      open: 'Go to Desks to answer and clear it →',
     },
   },
   events: {

@@ -99,6 +99,8 @@ export const ko: Ko = {
       flag: '호출',
       clear: '호출 끄기 (직원이 가는 중)',
       cleared: '{{name}}의 호출을 껐습니다.',
+      banner: '{{checkpoint}}의 {{name}}',
+      open: '데스크 페이지에서 확인하고 끄기 →',
     },
   },
   events: {

@@ -1,13 +1,17 @@
 // The help call end to end: a paired kiosk, offline, is pressed for help — the
 // screen says the call is saved, not sent; the network returns and the call
-// reaches the server; the console's Desks page flags that kiosk with a chime;
-// staff clear it and the kiosk's screen goes back to normal. Real server,
+// reaches the server; every console page (reports, events, roster, pairing)
+// shows a banner naming that kiosk and its checkpoint, in Korean and English, the
+// chime sounds once for the call, and the banner's link leads to the Desks page,
+// which flags the kiosk; staff clear it, the banner goes from every page and the
+// kiosk's screen goes back to normal. Real server,
 // real IndexedDB, the built kiosk and console.
 import { expect, test } from '@playwright/test';
 import { login } from './support/console';
 import { networkBack, newKiosk, pairByUrl } from './support/sync';
 import { ADMIN_TOKEN, startUpstream, type Upstream } from './support/upstream';
 import type { DevicesResponse } from '../../core/protocol';
+import { demoEvent } from '../../core/demo/event';
 
 let up: Upstream;
 test.beforeAll(async () => {
@@ -52,15 +56,45 @@ test('kiosk calls for help offline → sent when back → console flags it with 
     };
   });
   await login(staff, up.url, ADMIN_TOKEN);
-  await staff.getByTestId('nav-devices').click();
+  const tones = () => staff.evaluate(() => (window as unknown as { __tones: number }).__tones);
+  const [device] = await up.devices();
+  const hallA = demoEvent.checkpoints.find((c) => c.id === 'hall-a')!.name;
+
+  // Whatever page is open, the desk sees the call: a red banner naming the kiosk and
+  // its checkpoint, with the way to Desks, and the chime once for this call.
+  const onEveryPage = staff.getByTestId('help-banner');
+  await expect(staff.getByTestId('nav-reports')).toHaveAttribute('aria-current', 'page');
+  await expect(onEveryPage).toBeVisible();
+  await expect(onEveryPage).toHaveAttribute('role', 'alert');
+  await expect(onEveryPage).toContainText('A kiosk is calling for help');
+  await expect(onEveryPage.locator(`[data-device="${device!.id}"]`)).toHaveText(`${device!.name} at ${hallA.en}`);
+  await expect.poll(tones).toBeGreaterThan(0);
+  const chimed = await tones();
+  for (const p of ['events', 'roster', 'pairing'] as const) {
+    await staff.getByTestId(`nav-${p}`).click();
+    await expect(staff.getByTestId('nav-' + p)).toHaveAttribute('aria-current', 'page');
+    await expect(onEveryPage).toBeVisible();
+  }
+  await staff.getByTestId('lang-ko').click();
+  await expect(onEveryPage).toContainText('키오스크 1대가 직원을 호출했습니다');
+  await expect(onEveryPage.locator(`[data-device="${device!.id}"]`)).toHaveText(`${hallA.ko}의 ${device!.name}`);
+  await expect(staff.getByTestId('help-banner-link')).toContainText('데스크 페이지');
+  await staff.getByTestId('lang-en').click();
+  await staff.waitForTimeout(6_000); // more than one poll: the same call does not chime again
+  expect(await tones()).toBe(chimed);
+
+  // The banner's link: the Desks page, with the call in full (and no second banner).
+  await staff.getByTestId('help-banner-link').click();
+  await expect(staff.getByTestId('nav-devices')).toHaveAttribute('aria-current', 'page');
   const banner = staff.getByTestId('help-calls');
   await expect(banner).toBeVisible();
+  await expect(onEveryPage).toHaveCount(0);
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText('A kiosk is calling for help');
-  const deviceId = (await up.devices())[0]!.id;
+  const deviceId = device!.id;
   await expect(banner.locator(`[data-device="${deviceId}"]`)).toBeVisible();
   await expect(staff.locator(`tr[data-device="${deviceId}"]`)).toHaveAttribute('data-help', 'open');
-  await expect.poll(() => staff.evaluate(() => (window as unknown as { __tones: number }).__tones)).toBeGreaterThan(0);
+  expect(await tones()).toBe(chimed);
 
   // Cleared by staff: gone from the console at once, and from the kiosk on its next pass.
   await banner.getByTestId('help-clear').click();
@@ -68,6 +102,11 @@ test('kiosk calls for help offline → sent when back → console flags it with 
   await expect(staff.getByTestId('devices-message')).toContainText('cleared');
   await expect(staff.locator(`tr[data-device="${deviceId}"]`)).not.toHaveAttribute('data-help', /.*/);
   expect(await helpUpstream()).toBeUndefined();
+  // And from every other page: the reports page shows no banner once it is cleared.
+  await staff.getByTestId('nav-reports').click();
+  await expect(staff.getByTestId('nav-reports')).toHaveAttribute('aria-current', 'page');
+  await expect(staff.getByTestId('reports')).toBeVisible();
+  await expect(onEveryPage).toHaveCount(0);
   await expect(kiosk.page.getByTestId('help-call')).toHaveAttribute('data-help-state', 'none', { timeout: 40_000 });
   await expect(kiosk.page.getByTestId('help-call-state')).toHaveCount(0);
   // And it stays cleared (the kiosk's later heartbeats do not raise it again).
