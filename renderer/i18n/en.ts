@@ -167,6 +167,13 @@ export const en = {
     lastSync: 'Last sync {{time}}',
     progress: '{{done}} / {{total}}',
   },
+  held: {
+    title: 'This kiosk holds {{count}} unsent records of another event: {{event}}',
+    body: '{{checkins}} check-ins, {{walkins}} walk-in registrations and {{voids}} undos were made before this kiosk was paired to this event. They are kept on this kiosk and are never sent to this event. Export them for that event’s organiser, or pair this kiosk to that event again to send them.',
+    export: 'Export them (CSV)',
+    saved: 'Saved: {{name}}',
+    failed: 'Export failed: {{message}}',
+  },
   pair: {
     title: 'Pair this kiosk with a server',
     hint: 'Scan the pairing QR code with the scanner or the camera, or paste the pairing link.',

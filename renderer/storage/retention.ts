@@ -57,7 +57,7 @@ export async function wipeExpiredPersonalData(
   await db.transaction('rw', db.walkins, async () => {
     await db.walkins.toCollection().modify((w) => {
       if (w.wiped === 1) return;
-      if (w.syncState === 'pending') {
+      if (w.syncState === 'pending' || w.syncState === 'held') { // held: another event's, unsent (storage/held.ts)
         result.walkInsWaiting++;
         return;
       }

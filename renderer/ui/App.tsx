@@ -19,6 +19,7 @@ import { ScanScreen } from './ScanScreen';
 import { SearchScreen } from './SearchScreen';
 import { SetupScreen } from './SetupScreen';
 import { RecoveryNotice } from './RecoveryNotice';
+import { HeldNotice } from './HeldNotice';
 import type { RecoveryReport } from '../storage/recovery';
 import { PairScreen } from './PairScreen';
 import { StaffGate } from './StaffGate';
@@ -132,6 +133,7 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
       <BadgeDeskContext.Provider value={badges}>
         <AnnounceProvider>
           <RecoveryNotice report={recovery} />
+          <HeldNotice />
           <Screens screen={screen} setScreen={setScreen} camera={camera} setCamera={setCamera} localId={localId} reload={reload} />
         </AnnounceProvider>
       </BadgeDeskContext.Provider>

@@ -16,6 +16,7 @@ import { getTicket } from '../../../renderer/storage/roster-store';
 import { loadRevoked, SYNC_META } from '../../../renderer/storage/sync-meta';
 import { voidCheckIn } from '../../../renderer/storage/voids';
 import { registerWalkIn } from '../../../renderer/storage/walkins';
+import { heldCsvBytes } from '../../../renderer/export/held';
 import { heldSummaries } from '../../../renderer/storage/held';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import { pairAndSync } from '../../../renderer/sync/pairing';
@@ -115,6 +116,13 @@ describe('re-pairing a desk that holds unsent records', () => {
     expect(await heldSummaries(a.db)).toEqual([
       expect.objectContaining({ eventId: EVENT_ID, deviceId: oldId, checkins: 2, walkins: 1, voids: 1, eventName: BUNDLE.event.name }),
     ]);
+
+    // Staff can export them for that event's organiser: every held check-in, the walk-in's name with it.
+    const csv = new TextDecoder().decode(await heldCsvBytes(a.db, { server: proxy.url, eventId: EVENT_ID }));
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((l) => l.includes(',held,') || l.endsWith(',held'))).toHaveLength(2);
+    expect(lines.find((l) => l.includes(walkIn.ticket.code))).toContain('최현장');
 
     // Paired back to its event, the held records go up, each once, the walk-in under its old code.
     const back = await pairAndSync(a.db, await up.pairingLink(proxy.url), { name: 'desk A', engine: { events: null } });
