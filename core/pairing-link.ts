@@ -54,48 +54,69 @@ export function parseServer(value: string): string | undefined {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export type ParsedPairingLink = { ok: true; link: PairingLink } | { ok: false; error: string };
+/** Why a pairing link was refused, as a code the kiosk says in its language (`error` stays English, for logs). */
+export const PAIRING_LINK_ERROR_CODES = [
+  'too_long',
+  'not_pairing_link',
+  'bad_url',
+  'unexpected_param',
+  'repeated_param',
+  'newer_version',
+  'bad_version',
+  'missing_server_or_code',
+  'too_many_servers',
+  'bad_server',
+  'bad_fp',
+  'fp_needs_https',
+  'bad_code',
+  'bad_checkpoint',
+] as const;
+export type PairingLinkErrorCode = (typeof PAIRING_LINK_ERROR_CODES)[number];
+
+export type ParsedPairingLink = { ok: true; link: PairingLink } | { ok: false; code: PairingLinkErrorCode; error: string };
 
 export function parsePairingLink(text: string): ParsedPairingLink {
   const raw = text.trim();
-  if (raw.length > MAX_PAIRING_LINK_LENGTH) return { ok: false, error: 'link too long' };
-  if (!looksLikePairingLink(raw)) return { ok: false, error: 'not a turnout://pair link' };
+  if (raw.length > MAX_PAIRING_LINK_LENGTH) return { ok: false, code: 'too_long', error: 'link too long' };
+  if (!looksLikePairingLink(raw)) return { ok: false, code: 'not_pairing_link', error: 'not a turnout://pair link' };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return { ok: false, error: 'not a valid URL' };
+    return { ok: false, code: 'bad_url', error: 'not a valid URL' };
   }
   const q = url.searchParams;
   for (const key of q.keys()) {
-    if (!KEYS.has(key)) return { ok: false, error: `unexpected parameter "${key}"` };
+    if (!KEYS.has(key)) return { ok: false, code: 'unexpected_param', error: `unexpected parameter "${key}"` };
   }
   for (const key of ['v', 'code', 'fp', 'checkpoint']) {
-    if (q.getAll(key).length > 1) return { ok: false, error: `${key} must appear at most once` };
+    if (q.getAll(key).length > 1) return { ok: false, code: 'repeated_param', error: `${key} must appear at most once` };
   }
   const v = q.get('v');
   if (v !== null && v !== '1') {
-    return { ok: false, error: /^\d+$/.test(v) && Number(v) > 1 ? `made for a newer Turnout (link version ${v})` : 'invalid link version' };
+    return /^\d+$/.test(v) && Number(v) > 1
+      ? { ok: false, code: 'newer_version', error: `made for a newer Turnout (link version ${v})` }
+      : { ok: false, code: 'bad_version', error: 'invalid link version' };
   }
   const rawServers = q.getAll('server');
-  if (rawServers.length === 0 || q.getAll('code').length !== 1) return { ok: false, error: 'server and code are required' };
-  if (rawServers.length > MAX_PAIRING_SERVERS) return { ok: false, error: `at most ${MAX_PAIRING_SERVERS} servers` };
+  if (rawServers.length === 0 || q.getAll('code').length !== 1) return { ok: false, code: 'missing_server_or_code', error: 'server and code are required' };
+  if (rawServers.length > MAX_PAIRING_SERVERS) return { ok: false, code: 'too_many_servers', error: `at most ${MAX_PAIRING_SERVERS} servers` };
   const servers: string[] = [];
   for (const s of rawServers) {
     const server = parseServer(s);
-    if (!server) return { ok: false, error: 'server must be an http(s) URL without credentials, query or fragment' };
+    if (!server) return { ok: false, code: 'bad_server', error: 'server must be an http(s) URL without credentials, query or fragment' };
     if (!servers.includes(server)) servers.push(server);
   }
   const fp = q.get('fp');
   if (fp !== null) {
-    if (!SPKI_PIN.test(fp)) return { ok: false, error: 'fp must be a base64url SHA-256 pin (43 characters)' };
+    if (!SPKI_PIN.test(fp)) return { ok: false, code: 'bad_fp', error: 'fp must be a base64url SHA-256 pin (43 characters)' };
     // A pin says "this TLS key": it means nothing for plain HTTP.
-    if (servers.some((s) => !s.startsWith('https:'))) return { ok: false, error: 'a link with fp must use https servers' };
+    if (servers.some((s) => !s.startsWith('https:'))) return { ok: false, code: 'fp_needs_https', error: 'a link with fp must use https servers' };
   }
   const code = q.get('code') ?? '';
-  if (!CODE.test(code)) return { ok: false, error: 'code must be 4–64 letters, digits or dashes' };
+  if (!CODE.test(code)) return { ok: false, code: 'bad_code', error: 'code must be 4–64 letters, digits or dashes' };
   const checkpoint = q.get('checkpoint');
-  if (checkpoint !== null && !CHECKPOINT.test(checkpoint)) return { ok: false, error: 'invalid checkpoint id' };
+  if (checkpoint !== null && !CHECKPOINT.test(checkpoint)) return { ok: false, code: 'bad_checkpoint', error: 'invalid checkpoint id' };
   return {
     ok: true,
     link: {

@@ -4,16 +4,19 @@
 // too_large/rejected → split the batch or quarantine a row; bad_response → a
 // reply we refuse to trust (never applied), back off.
 
-export type SyncErrorKind =
-  | 'network' // unreachable: DNS, refused, reset, cut mid-response
-  | 'timeout' // no complete answer in time
-  | 'device_revoked' // 401 device_revoked
-  | 'auth' // 401 otherwise: the server does not know this token (device deleted, server reset)
-  | 'too_large' // 413
-  | 'rate_limited' // 429
-  | 'server' // 5xx
-  | 'rejected' // another 4xx: the request itself was refused (e.g. 400, 404, 409, 410, 422)
-  | 'bad_response'; // malformed JSON or a body that fails its schema
+/** Every kind, for the screens: each is `error.sync.<kind>` in both catalogues (tests/unit/ui/error-codes.test.ts). */
+export const SYNC_ERROR_KINDS = [
+  'network', // unreachable: DNS, refused, reset, cut mid-response
+  'timeout', // no complete answer in time
+  'device_revoked', // 401 device_revoked
+  'auth', // 401 otherwise: the server does not know this token (device deleted, server reset)
+  'too_large', // 413
+  'rate_limited', // 429
+  'server', // 5xx
+  'rejected', // another 4xx: the request itself was refused (e.g. 400, 404, 409, 410, 422)
+  'bad_response', // malformed JSON or a body that fails its schema
+] as const;
+export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
 
 export class SyncError extends Error {
   override readonly name = 'SyncError';

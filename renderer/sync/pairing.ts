@@ -11,7 +11,7 @@
 import type { TurnoutDb } from '../storage/db';
 import { savePairing } from '../storage/replica';
 import { keepPairingCopy } from '../storage/pairing-copy';
-import { looksLikePairingLink, parsePairingLink, parseServer, type PairingLink } from '../../core/pairing-link';
+import { looksLikePairingLink, parsePairingLink, parseServer, type PairingLink, type PairingLinkErrorCode } from '../../core/pairing-link';
 import type { PlatformPairingCopy, PlatformTlsPin } from '../platform';
 import { loadPairing, predecessors, type Pairing } from '../storage/sync-meta';
 import { SyncClient } from './client';
@@ -22,22 +22,28 @@ import type { PullProgress } from './pull';
 export type { PairingLink };
 export { looksLikePairingLink, parsePairingLink, parseServer };
 
-export type PairErrorKind =
-  | 'invalid_link'
-  | 'code_unknown'
-  | 'code_used'
-  | 'code_expired'
-  | 'unreachable'
-  | 'rate_limited'
-  | 'server_error'
-  | 'revoked'
-  | 'first_sync_failed';
+/** Every way pairing fails; each is `pair.error_<kind>` in both catalogues (tests/unit/ui/error-codes.test.ts). */
+export const PAIR_ERROR_KINDS = [
+  'invalid_link',
+  'code_unknown',
+  'code_used',
+  'code_expired',
+  'unreachable',
+  'rate_limited',
+  'server_error',
+  'tls_pin_failed',
+  'revoked',
+  'first_sync_failed',
+] as const;
+export type PairErrorKind = (typeof PAIR_ERROR_KINDS)[number];
 
+/** `message` is English, for logs and the staff details line; `link` says why a link was refused. */
 export class PairError extends Error {
   override readonly name = 'PairError';
   constructor(
     readonly kind: PairErrorKind,
     message: string,
+    readonly link?: PairingLinkErrorCode,
   ) {
     super(message);
   }
@@ -101,12 +107,12 @@ export async function pickServer(servers: readonly string[], opts: Pick<PairOpti
 /** Redeems the code and stores the pairing. Throws PairError. */
 export async function pairDevice(db: TurnoutDb, text: string, opts: PairOptions): Promise<Pairing> {
   const parsed = parsePairingLink(text);
-  if (!parsed.ok) throw new PairError('invalid_link', parsed.error);
+  if (!parsed.ok) throw new PairError('invalid_link', parsed.error, parsed.code);
   const { link } = parsed;
   if (link.fp && opts.tlsPin) {
     // Before any request: the shell must trust this key (and only this key) for these hosts.
     const pinned = await opts.tlsPin.save(link.servers, link.fp);
-    if (!pinned.ok) throw new PairError('server_error', `the app could not pin the server's key: ${pinned.error.message}`);
+    if (!pinned.ok) throw new PairError('tls_pin_failed', `the app could not pin the server's key: ${pinned.error.message}`);
   }
   const server = await pickServer(link.servers, opts);
   const client = new SyncClient({ server, fetch: opts.fetch, timeoutMs: 15_000 });

@@ -31,7 +31,7 @@ describe('pairing link v1', () => {
     const servers = ['https://a.lan', 'https://b.lan', 'https://c.lan', 'https://d.lan', 'https://e.lan'];
     expect(parsePairingLink(formatPairingLink({ servers, code: 'ABCDEF' }))).toMatchObject({ ok: true, link: { servers: servers.slice(0, 4) } });
     const five = `turnout://pair?v=1&${servers.map((s) => `server=${encodeURIComponent(s)}`).join('&')}&code=ABCDEF`;
-    expect(parsePairingLink(five)).toEqual({ ok: false, error: 'at most 4 servers' });
+    expect(parsePairingLink(five)).toEqual({ ok: false, code: 'too_many_servers', error: 'at most 4 servers' });
   });
 
   it.each([

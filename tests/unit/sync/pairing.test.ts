@@ -142,7 +142,7 @@ describe('pairing against the server', () => {
       clear: async () => ({ ok: true as const, value: null }),
     };
     const link = `turnout://pair?v=1&server=${encodeURIComponent('https://venue.test:8787')}&fp=${'A'.repeat(43)}&code=${code}`;
-    expect(await pairDevice(kioskDb(), link, { name: 'desk', fetch: counting, tlsPin }).catch((e: unknown) => e)).toMatchObject({ kind: 'server_error' });
+    expect(await pairDevice(kioskDb(), link, { name: 'desk', fetch: counting, tlsPin }).catch((e: unknown) => e)).toMatchObject({ kind: 'tls_pin_failed' });
     expect(fetched).toBe(0);
   });
 });
