@@ -32,8 +32,8 @@ export interface RosterError {
   line: number;
   /** English, for the API and the CLI. */
   message: string;
-  /** Absent only on errors from code that predates codes: show `message` then. */
-  code?: RosterErrorCode;
+  /** What screens show, in their language (`message` is English, for the API and logs only). */
+  code: RosterErrorCode;
   params?: Record<string, string | number>;
 }
 

@@ -1,8 +1,13 @@
 // English strings. Keys mirror ko.ts; a missing key fails the i18n unit test.
 import { selfEn } from './self.en';
 import { walkInEn } from './walkin-en';
+import { errorsEn } from './errors-en';
 export const en = {
-  app: { loading: 'Preparing the kiosk…', loadingRoster: 'Loading roster {{done}} / {{total}}' },
+  app: {
+    loading: 'Preparing the kiosk…',
+    loadingRoster: 'Loading roster {{done}} / {{total}}',
+    bootFailed: 'The kiosk could not start. Restart it; if this happens again, call staff.',
+  },
   help: {
     button: 'Call staff',
     state: {
@@ -35,11 +40,11 @@ export const en = {
     importing: 'Reading the roster…',
     imported: 'Imported {{count}} tickets',
     importErrors: '{{count}} rows skipped',
-    line: 'Line {{line}}: {{message}}',
-    row: 'Row {{line}}: {{message}}',
+    line: 'Line {{line}}: {{problem}}',
+    row: 'Row {{line}}: {{problem}}',
     readAs_xlsx: 'Excel workbook, first sheet',
     readAs_csv: 'CSV, {{encoding}}',
-    importFailed: 'Nothing was imported: {{message}}',
+    importFailed: 'Nothing was imported: {{reason}}',
     tickets: '{{count}} tickets on this kiosk',
     rule_once: 'Once',
     rule_once_per_day: 'Once per day',
@@ -56,6 +61,9 @@ export const en = {
       unknown_encoding: 'the file is neither UTF-8 nor Korean (CP949) text, so names would be garbled. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
       ambiguous_encoding: 'the file reads as UTF-8 and as Korean (CP949) alike, so names could be garbled. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
       binary: 'this is not a text CSV. In Excel choose “CSV UTF-8 (comma delimited)” or save it as .xlsx.',
+      unreadable: 'the kiosk could not read this file. Save it again as .xlsx or “CSV UTF-8” and retry.',
+      store_failed: 'the kiosk could not save the roster to its storage. Restart the kiosk and try again.',
+      store_full: 'the kiosk’s storage is full. Free space (export and sync the check-ins) and try again.',
     },
     row: {
       no_header: 'no header row with at least code and name columns (코드, 성명)',
@@ -196,15 +204,16 @@ export const en = {
     paired: 'Paired with {{server}} as “{{name}}”',
     revoked: 'This kiosk was revoked by the organiser. {{count}} check-ins not yet sent are kept on this kiosk; pair it again to send them.',
     unknownDevice: 'The server no longer knows this kiosk (it was reset or the kiosk was removed). {{count}} check-ins not yet sent are kept on this kiosk; pair it again to send them.',
-    error_invalid_link: 'This is not a valid pairing link ({{message}}).',
+    error_invalid_link: 'This is not a valid pairing link: {{reason}}.',
     error_code_unknown: 'This pairing code does not exist. Ask the organiser for a new one.',
     error_code_used: 'This pairing code was already used. Ask the organiser for a new one.',
     error_code_expired: 'This pairing code has expired. Ask the organiser for a new one.',
     error_unreachable: 'The server cannot be reached. Check the network and try again.',
     error_rate_limited: 'Too many attempts. Wait a minute and try again.',
-    error_server_error: 'The server refused the pairing: {{message}}',
+    error_server_error: 'The server refused the pairing. Check that the link is for this event’s server, or ask the organiser.',
+    error_tls_pin_failed: 'This kiosk could not pin the server’s key, so it did not pair. Try again; if it fails again, restart the kiosk app.',
     error_revoked: 'This kiosk was revoked by the organiser.',
-    error_first_sync_failed: 'Paired, but the first sync did not finish: {{message}}',
+    error_first_sync_failed: 'Paired, but the first sync did not finish. Try again.',
   },
   staff: {
     open: 'Staff',
@@ -293,7 +302,7 @@ export const en = {
     packing: 'Packing the file…',
     saving: 'Saving…',
     saved: 'Saved {{name}}',
-    failed: 'Export failed: {{message}}',
+    failed: 'Export failed: {{reason}}',
   },
   badge: {
     title: 'Badge printing',
@@ -312,7 +321,7 @@ export const en = {
     refresh: 'Refresh printers',
     test: 'Test print',
     testSent: 'Test badge sent',
-    testFailed: 'Test print failed: {{message}}',
+    testFailed: 'Test print failed: {{reason}}',
     printing: 'Printing badge…',
     printed: 'Badge printed',
     dialog: 'Print dialog opened',
@@ -380,5 +389,6 @@ export const en = {
   },
   self: selfEn,
   walkIn: walkInEn,
+  error: errorsEn,
 };
 export type Strings = typeof en;

@@ -2,9 +2,14 @@
 import type { Strings } from './en';
 import { selfKo } from './self.ko';
 import { walkInKo } from './walkin-ko';
+import { errorsKo } from './errors-ko';
 
 export const ko: Strings = {
-  app: { loading: '키오스크 준비 중…', loadingRoster: '명단 불러오는 중 {{done}} / {{total}}' },
+  app: {
+    loading: '키오스크 준비 중…',
+    loadingRoster: '명단 불러오는 중 {{done}} / {{total}}',
+    bootFailed: '키오스크를 시작하지 못했습니다. 다시 시작하고, 또 이러면 직원을 부르세요.',
+  },
   help: {
     button: '직원 호출',
     state: {
@@ -37,11 +42,11 @@ export const ko: Strings = {
     importing: '명단을 읽는 중…',
     imported: '{{count}}건 가져옴',
     importErrors: '{{count}}행 건너뜀',
-    line: '{{line}}행: {{message}}',
-    row: '{{line}}행: {{message}}',
+    line: '{{line}}행: {{problem}}',
+    row: '{{line}}행: {{problem}}',
     readAs_xlsx: '엑셀 통합 문서, 첫 번째 시트',
     readAs_csv: 'CSV, {{encoding}}',
-    importFailed: '가져오지 않았습니다: {{message}}',
+    importFailed: '가져오지 않았습니다: {{reason}}',
     tickets: '이 키오스크의 티켓 {{count}}건',
     rule_once: '1회',
     rule_once_per_day: '하루 1회',
@@ -58,6 +63,9 @@ export const ko: Strings = {
       unknown_encoding: 'UTF-8도 한글(CP949) 텍스트도 아니어서 이름이 깨집니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
       ambiguous_encoding: 'UTF-8로도 한글(CP949)로도 읽혀 이름이 깨질 수 있습니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
       binary: '텍스트 CSV 파일이 아닙니다. 엑셀에서 “CSV UTF-8(쉼표로 분리)”을 고르거나 .xlsx로 저장해 주세요.',
+      unreadable: '키오스크가 이 파일을 읽지 못했습니다. .xlsx 또는 “CSV UTF-8”로 다시 저장한 뒤 시도해 주세요.',
+      store_failed: '키오스크 저장소에 명단을 저장하지 못했습니다. 키오스크를 다시 시작한 뒤 시도해 주세요.',
+      store_full: '키오스크 저장 공간이 가득 찼습니다. 공간을 확보(체크인 내보내기·동기화)한 뒤 다시 시도해 주세요.',
     },
     row: {
       no_header: '코드와 성명(code, name) 열이 있는 머리글 행이 없습니다',
@@ -198,15 +206,16 @@ export const ko: Strings = {
     paired: '{{server}}에 “{{name}}”(으)로 연결됨',
     revoked: '주최 측이 이 키오스크의 연결을 해제했습니다. 아직 전송하지 못한 체크인 {{count}}건은 이 키오스크에 보관되어 있으며, 다시 연결하면 전송됩니다.',
     unknownDevice: '서버가 이 키오스크를 더 이상 알지 못합니다(서버 초기화 또는 키오스크 삭제). 아직 전송하지 못한 체크인 {{count}}건은 이 키오스크에 보관되어 있으며, 다시 연결하면 전송됩니다.',
-    error_invalid_link: '올바른 연결 링크가 아닙니다 ({{message}}).',
+    error_invalid_link: '올바른 연결 링크가 아닙니다: {{reason}}.',
     error_code_unknown: '존재하지 않는 연결 코드입니다. 주최 측에 새 코드를 요청하세요.',
     error_code_used: '이미 사용된 연결 코드입니다. 주최 측에 새 코드를 요청하세요.',
     error_code_expired: '만료된 연결 코드입니다. 주최 측에 새 코드를 요청하세요.',
     error_unreachable: '서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도하세요.',
     error_rate_limited: '시도가 너무 많습니다. 1분 후 다시 시도하세요.',
-    error_server_error: '서버가 연결을 거부했습니다: {{message}}',
+    error_server_error: '서버가 연결을 거부했습니다. 이 행사의 서버용 링크인지 확인하거나 주최 측에 문의하세요.',
+    error_tls_pin_failed: '서버 키를 고정하지 못해 연결하지 않았습니다. 다시 시도하고, 또 실패하면 키오스크 앱을 다시 시작하세요.',
     error_revoked: '주최 측이 이 키오스크의 연결을 해제했습니다.',
-    error_first_sync_failed: '연결되었지만 첫 동기화를 마치지 못했습니다: {{message}}',
+    error_first_sync_failed: '연결되었지만 첫 동기화를 마치지 못했습니다. 다시 시도하세요.',
   },
   staff: {
     open: '관리자',
@@ -295,7 +304,7 @@ export const ko: Strings = {
     packing: '파일 만드는 중…',
     saving: '저장 중…',
     saved: '{{name}} 저장됨',
-    failed: '내보내기 실패: {{message}}',
+    failed: '내보내기 실패: {{reason}}',
   },
   badge: {
     title: '배지 인쇄',
@@ -314,7 +323,7 @@ export const ko: Strings = {
     refresh: '프린터 목록 새로 고침',
     test: '시험 인쇄',
     testSent: '시험 배지를 보냈습니다',
-    testFailed: '시험 인쇄 실패: {{message}}',
+    testFailed: '시험 인쇄 실패: {{reason}}',
     printing: '배지 인쇄 중…',
     printed: '배지 인쇄됨',
     dialog: '인쇄 창을 열었습니다',
@@ -381,4 +390,5 @@ export const ko: Strings = {
   },
   self: selfKo,
   walkIn: walkInKo,
+  error: errorsKo,
 };

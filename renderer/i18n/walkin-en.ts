@@ -50,7 +50,7 @@ export const walkInEn = {
   submit: 'Register and check in',
   submitPrint: 'Register, check in and print badge',
   saving: 'Saving…',
-  failed: 'Not saved ({{error}}). Nothing was registered; try again.',
+  failed: 'Not saved: {{reason}} Nothing was registered; try again.',
   problem: {
     name_required: 'Enter the name.',
     name_too_long: 'The name is too long (100 characters at most).',

@@ -52,7 +52,7 @@ export const walkInKo: typeof walkInEn = {
   submit: '등록 및 입장 처리',
   submitPrint: '등록·입장 처리 및 명찰 출력',
   saving: '저장 중…',
-  failed: '저장되지 않았습니다 ({{error}}). 등록된 것은 없습니다. 다시 시도하세요.',
+  failed: '저장되지 않았습니다: {{reason}} 등록된 것은 없습니다. 다시 시도하세요.',
   problem: {
     name_required: '성명을 입력하세요.',
     name_too_long: '성명이 너무 깁니다 (최대 100자).',

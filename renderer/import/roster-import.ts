@@ -2,7 +2,8 @@
 // UTF-16 or CP949, or an XLSX's first sheet, read by core/roster-file.ts
 // exactly as the server reads it, in the event's time zone (so a date-only
 // `valid_from` means the start of that venue day here too), and stored with
-// the roster's bulk writer. A file refused as a whole stores nothing.
+// the roster's bulk writer. A file refused as a whole stores nothing. A store that
+// fails (quota, IndexedDB) is an outcome too, with a code the screen translates.
 import type { RosterError } from '../../core/csv';
 import {
   checkRosterSize,
@@ -15,6 +16,7 @@ import {
 } from '../../core/roster-file';
 import type { TurnoutDb } from '../storage/db';
 import { putTickets } from '../storage/roster';
+import { isQuotaError } from '../storage/journaled-write';
 import { readFirstSheetInMemory } from './xlsx-sheet';
 import { withSecondFactors } from '../../core/second-factor';
 import { kioskFactorSalt, markPhoneFactor } from '../storage/second-factor';
@@ -27,7 +29,10 @@ export type KioskImportOutcome =
       format: RosterFileResult['format'];
       encoding?: RosterFileResult['encoding'];
     }
-  | { ok: false; code: RosterFileErrorCode; params: Record<string, string | number>; message: string };
+  | { ok: false; code: KioskImportFailure; params: Record<string, string | number>; message: string };
+
+/** Why nothing (or not all) was imported: the file's fault, or the kiosk's storage. Each is `rosterImport.file.<code>`. */
+export type KioskImportFailure = RosterFileErrorCode | 'unreadable' | 'store_failed' | 'store_full';
 
 /** The few File members used, so tests can pass a Blob with a name. */
 export interface PickedFile {
@@ -41,11 +46,17 @@ export async function importRosterFileOnKiosk(
   opts: { timeZone: string; eventId?: string; maxBytes?: number; maxUnpacked?: number },
 ): Promise<KioskImportOutcome> {
   const { timeZone, eventId = '', maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED_KIOSK } = opts;
+  let parsed: RosterFileResult;
   try {
     // By the size the picker reports, before a byte is read.
     checkRosterSize(file.size, maxBytes);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetInMemory, maxBytes, maxUnpacked });
+    parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetInMemory, maxBytes, maxUnpacked });
+  } catch (err) {
+    if (err instanceof RosterFileError) return { ok: false, code: err.code, params: err.params, message: err.message };
+    return { ok: false, code: 'unreadable', params: {}, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
+  try {
     // Phone digits (phone_last4) become salted hashes here and go no further.
     const factors = parsed.secondFactors;
     const tickets = factors ? await withSecondFactors(parsed.tickets, factors, await kioskFactorSalt(db, eventId)) : parsed.tickets;
@@ -53,7 +64,7 @@ export async function importRosterFileOnKiosk(
     if (factors && factors.size > 0) await markPhoneFactor(db);
     return { ok: true, imported, errors: parsed.errors, format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}) };
   } catch (err) {
-    if (err instanceof RosterFileError) return { ok: false, code: err.code, params: err.params, message: err.message };
-    throw err;
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    return { ok: false, code: isQuotaError(err) ? 'store_full' : 'store_failed', params: {}, message };
   }
 }

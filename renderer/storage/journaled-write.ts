@@ -43,11 +43,15 @@ export const UNJOURNALED_KEY = 'journal.unjournaled';
 
 const QUOTA_ERRORS = new Set(['QuotaExceededError', 'DiskFullError']);
 
+/** IndexedDB (or Dexie wrapping it) refused a write because the storage is full. */
+export function isQuotaError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const inner = (err as { inner?: { name?: string } }).inner?.name;
+  return QUOTA_ERRORS.has(err.name) || (inner !== undefined && QUOTA_ERRORS.has(inner));
+}
+
 function describe(err: unknown): { message: string; diskFull: boolean } {
-  if (err instanceof Error) {
-    const inner = (err as { inner?: { name?: string } }).inner?.name;
-    return { message: `${err.name}: ${err.message}`, diskFull: QUOTA_ERRORS.has(err.name) || (inner !== undefined && QUOTA_ERRORS.has(inner)) };
-  }
+  if (err instanceof Error) return { message: `${err.name}: ${err.message}`, diskFull: isQuotaError(err) };
   return { message: String(err), diskFull: false };
 }
 

@@ -34,6 +34,7 @@ import { useRetentionWipe } from './useRetentionWipe';
 import { useStoredDisplayModes } from './a11y/DisplayModes';
 import { AnnounceProvider } from '../a11y/announce';
 import { SelfService } from './self/SelfService';
+import { ErrorDetail } from './ErrorDetail';
 
 type Screen = 'setup' | 'scan' | 'search' | 'pair' | 'staffPin' | 'staff' | 'reprintPin' | 'walkin';
 
@@ -56,7 +57,14 @@ export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: nu
     );
   }
   if (boot.state === 'failed') {
-    return <div className="screen screen--failed" role="alert">{boot.error}</div>;
+    return (
+      <I18nextProvider i18n={i18n}>
+        <div className="screen screen--failed" role="alert" data-testid="boot-failed">
+          <p>{i18n.t('app.bootFailed')}</p>
+          <ErrorDetail detail={boot.error} />
+        </div>
+      </I18nextProvider>
+    );
   }
   if (boot.state === 'pair') {
     return (

@@ -12,6 +12,7 @@ import { getPlatform } from '../platform';
 import { useBadgeSettings } from './BadgeDesk';
 import { BadgeFrame, SAMPLE_BADGE, useRenderedBadge } from './BadgePreview';
 import { useKiosk } from './KioskContext';
+import { ErrorDetail } from './ErrorDetail';
 
 export function BadgeSetup() {
   const { db, config } = useKiosk();
@@ -19,7 +20,7 @@ export function BadgeSetup() {
   const settings = useBadgeSettings(db) ?? DEFAULT_BADGE_SETTINGS;
   const platform = getPlatform();
   const [printers, setPrinters] = useState<PrinterSummary[] | null>(null);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean; detail?: string } | null>(null);
   const rendered = useRenderedBadge(settings.template, SAMPLE_BADGE, config.event.name.ko);
 
   const loadPrinters = useCallback(() => {
@@ -40,7 +41,7 @@ export function BadgeSetup() {
   const testPrint = async () => {
     setMessage(null);
     const r = await printBadge(SAMPLE_BADGE, settings, { event: config.event.name });
-    setMessage(r.ok ? { text: t('badge.testSent'), ok: true } : { text: t('badge.testFailed', { message: r.error.message }), ok: false });
+    setMessage(r.ok ? { text: t('badge.testSent'), ok: true } : { text: t('badge.testFailed', { reason: t(`error.kiosk.${r.error.code}`) }), detail: r.error.message, ok: false });
   };
   const missing = settings.printerName !== null && printers !== null && !printers.some((p) => p.name === settings.printerName);
 
@@ -86,7 +87,7 @@ export function BadgeSetup() {
           )}
           <div className="setup__row">
             <button type="button" className="btn btn--ghost" data-testid="badge-test" onClick={() => void testPrint()}>{t('badge.test')}</button>
-            {message && <span className={message.ok ? 'setup__ok' : 'setup__error'} role="status" data-testid="badge-test-result">{message.text}</span>}
+            {message && <span className={message.ok ? 'setup__ok' : 'setup__error'} role="status" data-testid="badge-test-result">{message.text}<ErrorDetail detail={message.detail} /></span>}
           </div>
           </>
         )}

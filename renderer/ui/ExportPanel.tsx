@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { DayTallies } from '../../core/tally';
 import { runExport, type ExportKind, type ExportProgress } from '../export/run';
 import { useKiosk } from './KioskContext';
+import { ErrorDetail } from './ErrorDetail';
 
-type Outcome = { status: 'ok'; text: string } | { status: 'error'; text: string };
+type Outcome = { status: 'ok'; text: string } | { status: 'error'; text: string; detail: string };
 
 const KINDS: { kind: ExportKind; label: string }[] = [
   { kind: 'xlsx', label: 'exports.xlsx' },
@@ -29,9 +30,13 @@ export function ExportPanel({ day, tallies }: { day: string; tallies: DayTallies
     setProgress(null);
     try {
       const result = await runExport({ db, kind, day, config, tallies, lang, onProgress: setProgress });
-      setOutcome(result.ok ? { status: 'ok', text: t('exports.saved', { name: result.value.path ?? result.value.name }) } : { status: 'error', text: t('exports.failed', { message: result.error.message }) });
+      setOutcome(
+        result.ok
+          ? { status: 'ok', text: t('exports.saved', { name: result.value.path ?? result.value.name }) }
+          : { status: 'error', text: t('exports.failed', { reason: t(`error.kiosk.${result.error.code}`) }), detail: result.error.message },
+      );
     } catch (err) {
-      setOutcome({ status: 'error', text: t('exports.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setOutcome({ status: 'error', text: t('exports.failed', { reason: t('error.unexpected') }), detail: err instanceof Error ? err.message : String(err) });
     } finally {
       setBusy(null);
       setProgress(null);
@@ -63,6 +68,7 @@ export function ExportPanel({ day, tallies }: { day: string; tallies: DayTallies
       {outcome && (
         <p className={`export__result export__result--${outcome.status}`} role="status" data-testid="export-result" data-status={outcome.status}>
           {outcome.text}
+          {outcome.status === 'error' && <ErrorDetail detail={outcome.detail} />}
         </p>
       )}
     </section>

@@ -11,13 +11,15 @@ import { getPlatform } from '../platform';
 import { firstSync, looksLikePairingLink, pairDevice, PairError, type PairErrorKind } from '../sync/pairing';
 import type { PullProgress } from '../sync/pull';
 import { CameraView } from './CameraView';
+import { ErrorDetail } from './ErrorDetail';
+import type { PairingLinkErrorCode } from '../../core/pairing-link';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'pairing' }
   | { kind: 'syncing'; progress?: PullProgress }
   | { kind: 'done' }
-  | { kind: 'failed'; error: PairErrorKind; message: string };
+  | { kind: 'failed'; error: PairErrorKind; link?: PairingLinkErrorCode; message: string };
 
 interface Props {
   db: TurnoutDb;
@@ -62,7 +64,7 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
         onPaired();
       } catch (err) {
         const e = err instanceof PairError ? err : new PairError('server_error', err instanceof Error ? err.message : String(err));
-        setPhase({ kind: 'failed', error: e.kind, message: e.message });
+        setPhase({ kind: 'failed', error: e.kind, ...(e.link ? { link: e.link } : {}), message: e.message });
       } finally {
         busy.current = false;
       }
@@ -159,9 +161,10 @@ export function PairScreen({ db, deviceName, initialLink, resume, revoked, onPai
         )}
         {phase.kind === 'done' && <p className="pair__status">{t('pair.done')}</p>}
         {phase.kind === 'failed' && (
-          <p className="pair__error" role="alert" data-testid="pair-error" data-error={phase.error}>
-            {t(`pair.error_${phase.error}`, { message: phase.message })}
-          </p>
+          <div className="pair__error" role="alert" data-testid="pair-error" data-error={phase.error} data-link-error={phase.link}>
+            <p data-testid="pair-error-message">{t(`pair.error_${phase.error}`, { reason: t(`error.pairLink.${phase.link ?? 'not_pairing_link'}`) })}</p>
+            <ErrorDetail detail={phase.message} />
+          </div>
         )}
       </main>
     </div>

@@ -15,6 +15,7 @@ import { DisplayModeSwitches } from './a11y/DisplayModes';
 import { StaffPinNotice } from './StaffPinNotice';
 import { BadgeSetup } from './BadgeSetup';
 import { StaffGate } from './StaffGate';
+import { ErrorDetail } from './ErrorDetail';
 import { hasStaffPin } from '../storage/staff-pin';
 
 export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () => void }) {
@@ -47,8 +48,8 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
       setImporting(false);
     }
   };
-  // Errors from core carry a code said in the kiosk's language; older ones only an English message.
-  const rowMessage = (e: RosterError) => (e.code ? t(`rosterImport.row.${e.code}`, e.params ?? {}) : e.message);
+  // Row errors carry a code said in the kiosk's language (their `message` is English, never shown).
+  const rowMessage = (e: RosterError) => t(`rosterImport.row.${e.code}`, e.params ?? {});
 
   return (
     <div className="screen screen--setup">
@@ -123,7 +124,9 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
       <BadgeSetup />
       {report && !report.ok && (
         <div className="setup__report setup__report--failed" role="alert" data-testid="import-report" data-imported={0} data-failed={report.code}>
-          <p>{t('setup.importFailed', { message: t(`rosterImport.file.${report.code}`, report.params) })}</p>
+          <p>{t('setup.importFailed', { reason: t(`rosterImport.file.${report.code}`, report.params) })}</p>
+          {/* The file's faults are said in full above; the kiosk's own (storage, a reader crash) also carry the raw text for staff. */}
+          {(report.code === 'unreadable' || report.code === 'store_failed' || report.code === 'store_full') && <ErrorDetail detail={report.message} />}
         </div>
       )}
       {report?.ok && (
@@ -143,7 +146,7 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
           </p>
           <ul>
             {report.errors.slice(0, 20).map((e) => (
-              <li key={e.line}>{t(report.format === 'xlsx' ? 'setup.row' : 'setup.line', { line: e.line, message: rowMessage(e) })}</li>
+              <li key={e.line}>{t(report.format === 'xlsx' ? 'setup.row' : 'setup.line', { line: e.line, problem: rowMessage(e) })}</li>
             ))}
           </ul>
         </div>

@@ -1,8 +1,8 @@
 // Sync health for staff: the engine's state, the outbox (live from its index),
-// the last successful sync and last error, and the browser's storage: usage,
+// the last successful sync and last error (said in the kiosk's language, the raw text under it), and the browser's storage: usage,
 // quota and whether persistent storage was granted.
 import { getPlatform } from '../platform';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { outboxCount } from '../storage/checkin';
@@ -10,6 +10,7 @@ import { getLastSyncAt } from '../storage/sync-meta';
 import { useKiosk } from './KioskContext';
 import { useSyncStatus } from './useSync';
 import { useStorageStatus } from './useStorageWatch';
+import { ErrorDetail } from './ErrorDetail';
 
 interface StorageInfo {
   usage?: number;
@@ -59,7 +60,7 @@ export function SyncHealth() {
   const problem = status && (status.state === 'error' || status.state === 'offline') ? status.lastError : undefined;
   const state = status?.state ?? 'offline';
   const persisted = storage?.persisted === 'unsupported' ? t('health.unsupported') : storage?.persisted ? t('health.granted') : t('health.denied');
-  const rows: [string, string, Record<string, string | number>][] = [
+  const rows: [string, ReactNode, Record<string, string | number>][] = [
     [t('health.state'), t(`sync.${state}`), { 'data-state': state }],
     [t('health.outbox'), outbox.toLocaleString(), { 'data-outbox': outbox }],
     [t('health.lastSync'), lastSync ? new Date(lastSync).toLocaleString() : t('health.never'), {}],
@@ -72,7 +73,17 @@ export function SyncHealth() {
     [t('health.persisted'), persisted, { 'data-persisted': String(storage?.persisted ?? '') }],
     // Browser mode has no journal: say plainly that this kiosk keeps a single copy.
     [t('health.copies'), getPlatform().journal ? t('health.journalOn') : t('health.journalOff'), { 'data-journal': getPlatform().journal ? 'on-disk' : 'none' }],
-    [t('health.lastError'), problem ? `${problem.kind}: ${problem.message}` : t('health.noError'), {}],
+    [
+      t('health.lastError'),
+      problem ? (
+        <>
+          <span data-testid="sync-last-error">{t(`error.sync.${problem.kind}`)}</span> <ErrorDetail detail={problem.message} />
+        </>
+      ) : (
+        t('health.noError')
+      ),
+      { 'data-error': problem?.kind ?? '' },
+    ],
   ];
   return (
     <section className="panel" data-testid="sync-health">

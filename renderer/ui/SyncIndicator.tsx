@@ -19,7 +19,8 @@ export function SyncIndicator() {
   const title = [
     t(`sync.${state}`),
     status?.lastSyncAt ? t('sync.lastSync', { time: new Date(status.lastSyncAt).toLocaleTimeString() }) : '',
-    problem ? problem.message : '',
+    // The message in the kiosk's language; the raw text is on the staff screen's health panel.
+    problem ? t(`error.sync.${problem.kind}`) : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -14,6 +14,7 @@ import { useKiosk } from './KioskContext';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { useIdleClose } from './useIdleClose';
 import { WalkInConsent } from './WalkInConsent';
+import { ErrorDetail } from './ErrorDetail';
 
 type Stored = Extract<WalkInOutcome, { kind: 'stored' }>;
 type TextField = 'name' | 'company' | 'phone';
@@ -37,7 +38,7 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
   const [form, setForm] = useState<WalkInForm>(EMPTY);
   const [step, setStep] = useState<'details' | 'consent'>('details');
   const [problems, setProblems] = useState<WalkInProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; detail: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [keyboard, setKeyboard] = useState<TextField | null>(null);
   const categories = walkInCategories(checkpoint?.categories);
@@ -68,7 +69,9 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
     const result = await registerWalkInWithBadge(db, { form, checkpoint, timeZone: config.event.timeZone, deviceId, now: now() }, config.event.name, printing);
     setBusy(false);
     if (result.kind === 'invalid') return setProblems(result.problems);
-    if (result.kind === 'store_failed') return setError(t('walkIn.failed', { error: result.error }));
+    if (result.kind === 'store_failed') {
+      return setError({ text: t('walkIn.failed', { reason: t(result.diskFull ? 'error.store.disk_full' : 'error.store.failed') }), detail: result.error });
+    }
     onDone(result);
   };
 
@@ -133,7 +136,7 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
           </>
         )}
         <div className="dialog__error" role="alert" data-testid="walkin-error">
-          {error ?? problems.map((p) => <p key={p} data-problem={p}>{t(`walkIn.problem.${p}`)}</p>)}
+          {error ? <p>{error.text}<ErrorDetail detail={error.detail} /></p> : problems.map((p) => <p key={p} data-problem={p}>{t(`walkIn.problem.${p}`)}</p>)}
         </div>
       </main>
       <footer className="walkin__footer">

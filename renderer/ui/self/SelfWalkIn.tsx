@@ -68,7 +68,8 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
     const result = await registerWalkInWithBadge(db, { form, checkpoint, timeZone: config.event.timeZone, deviceId, now: now() }, config.event.name);
     setBusy(false);
     if (result.kind === 'invalid') return setProblems(result.problems);
-    if (result.kind === 'store_failed') return setError(t('walkIn.failed', { error: result.error }));
+    // An attendee sees the reason in their language only: the raw text is for staff, on the desk.
+    if (result.kind === 'store_failed') return setError(t('walkIn.failed', { reason: t(result.diskFull ? 'error.store.disk_full' : 'error.store.failed') }));
     onDone(result);
   };
 
