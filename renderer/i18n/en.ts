@@ -180,7 +180,7 @@ export const en = {
     body: '{{checkins}} check-ins, {{walkins}} walk-in registrations and {{voids}} undos were made before this kiosk was paired to this event. They are kept on this kiosk and are never sent to this event. Export them for that event’s organiser, or pair this kiosk to that event again to send them.',
     export: 'Export them (CSV)',
     saved: 'Saved: {{name}}',
-    failed: 'Export failed: {{message}}',
+    failed: 'Export failed: {{reason}}',
   },
   pair: {
     title: 'Pair this kiosk with a server',

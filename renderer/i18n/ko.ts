@@ -182,7 +182,7 @@ export const ko: Strings = {
     body: '이 행사에 연결하기 전에 만든 체크인 {{checkins}}건, 현장등록 {{walkins}}건, 취소 {{voids}}건입니다. 이 키오스크에 보관되며 이 행사로는 전송되지 않습니다. 해당 행사 주최 측에 내보내 전달하거나, 키오스크를 그 행사에 다시 연결하면 전송됩니다.',
     export: '내보내기(CSV)',
     saved: '저장됨: {{name}}',
-    failed: '내보내기 실패: {{message}}',
+    failed: '내보내기 실패: {{reason}}',
   },
   pair: {
     title: '이 키오스크를 서버와 연결',

@@ -7,17 +7,22 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { exportHeld } from '../export/held';
 import { heldSummaries, type HeldSummary } from '../storage/held';
 import { useBilingual, useKiosk } from './KioskContext';
+import { ErrorDetail } from './ErrorDetail';
+import type { KioskErrorCode } from '../../core/kiosk-api';
+
+const reasonKey = (code: KioskErrorCode | 'unexpected') => (code === 'unexpected' ? 'error.unexpected' : `error.kiosk.${code}`);
 
 export function HeldNotice() {
   const { db } = useKiosk();
   const { ko, en } = useBilingual();
   const held = useLiveQuery(() => heldSummaries(db), [db]) ?? [];
-  const [saved, setSaved] = useState<Record<string, { ok: boolean; text: string }>>({});
+  const [saved, setSaved] = useState<Record<string, { ok: true; text: string } | { ok: false; code: KioskErrorCode | 'unexpected'; text: string }>>({});
   if (held.length === 0) return null;
   const save = async (h: HeldSummary) => {
-    const r = await exportHeld(db, h).catch((err: unknown) => ({ ok: false as const, error: { message: String(err) } }));
-    const text = r.ok ? (r.value.path ?? r.value.name) : r.error.message;
-    setSaved((s) => ({ ...s, [h.eventId]: { ok: r.ok, text } }));
+    const r = await exportHeld(db, h).catch((err: unknown) => ({ ok: false as const, error: { code: 'unexpected' as const, message: String(err) } }));
+    // A failure is said by its code in both languages; the raw text goes under it, for staff.
+    const done = r.ok ? { ok: true as const, text: r.value.path ?? r.value.name } : { ok: false as const, code: r.error.code, text: r.error.message };
+    setSaved((s) => ({ ...s, [h.eventId]: done }));
   };
   return (
     <div className="notice" role="alert" data-testid="held-notice">
@@ -38,7 +43,14 @@ export function HeldNotice() {
             </button>
             {done && (
               <p data-testid="held-exported" data-ok={done.ok}>
-                {done.ok ? `${ko('held.saved', { name: done.text })} · ${en('held.saved', { name: done.text })}` : `${ko('held.failed', { message: done.text })} · ${en('held.failed', { message: done.text })}`}
+                {done.ok ? (
+                  `${ko('held.saved', { name: done.text })} · ${en('held.saved', { name: done.text })}`
+                ) : (
+                  <>
+                    {ko('held.failed', { reason: ko(reasonKey(done.code)) })} · {en('held.failed', { reason: en(reasonKey(done.code)) })}
+                    <ErrorDetail detail={done.text} />
+                  </>
+                )}
               </p>
             )}
           </div>

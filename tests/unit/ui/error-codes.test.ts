@@ -53,7 +53,7 @@ const ERROR_KEYS: [string, string[]][] = [
   ['undo (UndoDialog)', UNDO.map((k) => `undo.refused_${k}`)],
   [
     'storage and fallbacks',
-    ['error.store.failed', 'error.store.disk_full', 'error.unexpected', 'error.detail', 'app.bootFailed', 'walkIn.failed', 'exports.failed', 'badge.testFailed', 'setup.importFailed'],
+    ['error.store.failed', 'error.store.disk_full', 'error.unexpected', 'error.detail', 'app.bootFailed', 'walkIn.failed', 'exports.failed', 'badge.testFailed', 'setup.importFailed', 'held.failed'],
   ],
 ];
 
