@@ -566,7 +566,8 @@ export const WalkInUpload = z.object({
   code: z.string().min(1).max(256),
   name: z.string().trim().min(1).max(100),
   company: z.string().max(100),
-  category: Category,
+  /** Never `staff` (core/walkin.ts): a walk-in must not become a staff card. */
+  category: Category.refine((c): boolean => c !== 'staff', { message: 'a walk-in is never staff' }),
   phone: z.string().max(30).optional(),
   programmes: z.array(z.string().max(200)).max(50).default([]),
   consents: z.array(ConsentWire).max(20),

@@ -67,9 +67,20 @@ export function walkInCategories(admitted?: readonly Category[]): Category[] {
   return CATEGORIES.filter((c) => c !== 'staff' && (!admitted || admitted.length === 0 || admitted.includes(c)));
 }
 
+/**
+ * The one category a walk-in gets where nobody chooses it (self-service): visitor
+ * where the door admits visitors, else the first category the desk would offer
+ * there, and '' when the door admits nothing a walk-in may be (a staff-only door:
+ * no walk-in registers there). Never `staff`.
+ */
+export function walkInFallbackCategory(admitted?: readonly Category[]): Category | '' {
+  const offered = walkInCategories(admitted);
+  return offered.includes('visitor') ? 'visitor' : (offered[0] ?? '');
+}
+
 export const WALKIN_LIMITS = { name: 100, company: 100, phone: 30 } as const;
 
-export type WalkInProblem = 'name_required' | 'category_required' | 'name_too_long' | 'company_too_long' | 'phone_invalid' | 'consent_required';
+export type WalkInProblem = 'name_required' | 'category_required' | 'category_not_allowed' | 'name_too_long' | 'company_too_long' | 'phone_invalid' | 'consent_required';
 
 /** What stops this form from being registered (empty: it may be). */
 export function walkInProblems(form: WalkInForm): WalkInProblem[] {
@@ -79,6 +90,8 @@ export function walkInProblems(form: WalkInForm): WalkInProblem[] {
   else if (name.length > WALKIN_LIMITS.name) out.push('name_too_long');
   if (form.company.trim().length > WALKIN_LIMITS.company) out.push('company_too_long');
   if (!form.category) out.push('category_required');
+  // A walk-in is never a staff card (a valid staff ticket authorises overrides), whatever the form was given.
+  else if (form.category === 'staff') out.push('category_not_allowed');
   const phone = form.phone.trim();
   if (phone && !/^\+?[\d\s().-]{6,30}$/.test(phone)) out.push('phone_invalid');
   if (CONSENT_ITEMS.some((c) => c.required && form.consents[c.id] !== true)) out.push('consent_required');

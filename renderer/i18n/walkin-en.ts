@@ -56,6 +56,7 @@ export const walkInEn = {
     name_too_long: 'The name is too long (100 characters at most).',
     company_too_long: 'The company is too long (100 characters at most).',
     category_required: 'Choose a category.',
+    category_not_allowed: 'A walk-in cannot be registered as staff.',
     phone_invalid: 'The phone number is not valid (digits, spaces, + - ( ) only).',
     consent_required: 'The required consent is needed to register.',
   },

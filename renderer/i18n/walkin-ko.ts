@@ -58,6 +58,7 @@ export const walkInKo: typeof walkInEn = {
     name_too_long: '성명이 너무 깁니다 (최대 100자).',
     company_too_long: '회사·기관명이 너무 깁니다 (최대 100자).',
     category_required: '구분을 선택하세요.',
+    category_not_allowed: '현장등록은 스태프로 등록할 수 없습니다.',
     phone_invalid: '휴대전화 번호가 올바르지 않습니다 (숫자, 공백, + - ( )만).',
     consent_required: '등록하려면 필수 항목에 동의해야 합니다.',
   },

@@ -10,6 +10,7 @@ import { VerdictPanel } from '../VerdictPanel';
 import { QrGlyph } from '../ScanScreen';
 import { SelfLookup } from './SelfLookup';
 import { SelfWalkIn } from './SelfWalkIn';
+import { walkInFallbackCategory } from '../../../core/walkin';
 import { useKiosk } from '../KioskContext';
 import { IdleWarning } from './IdleWarning';
 import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
@@ -30,8 +31,11 @@ type Step = 'home' | 'lookup' | 'walkin' | 'verdict';
 export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
   const { t } = useTranslation();
   const { outcome, checkIn, show } = useCheckIn();
-  // Registering is an entry: a door set to exit offers no walk-in (as at the desk).
-  const walkIns = useKiosk().session?.direction === 'entry';
+  // Registering is an entry: a door set to exit offers no walk-in (as at the desk),
+  // nor one that admits no category a walk-in may have (staff only: never a walk-in).
+  const { session, config } = useKiosk();
+  const door = config.checkpoints.find((c) => c.id === session?.checkpointId);
+  const walkIns = session?.direction === 'entry' && walkInFallbackCategory(door?.categories) !== '';
   const [step, setStep] = useState<Step>(firstCode ? 'verdict' : byName ? 'lookup' : 'home');
   const idle = useIdleReset(onEnd, step === 'verdict' && outcome ? VERDICT_IDLE_MS : SESSION_IDLE_MS);
 

@@ -3,15 +3,14 @@
 // on-screen keyboard, answers the same item-by-item PIPA consent as at the desk
 // (WalkInConsent), and registers through the desk's own storage function
 // (storage/walkins.ts: ticket + walk-in + check-in in one durable transaction).
-// The category is fixed (visitor where this door admits it — never staff: a
+// The category is fixed (core/walkin.ts walkInFallbackCategory: visitor where this door admits it — never staff: a
 // stranger must not make themselves a staff card). Only after the write commits
 // does SelfSession show the verdict and the badge print. Everything typed here
 // lives in this component's state, inside the session subtree: the idle reset
 // and "Done" unmount it, which is the wipe.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { walkInCategories, walkInProblems, WALKIN_LIMITS, type ConsentItemId, type WalkInForm, type WalkInProblem } from '../../../core/walkin';
-import type { Category } from '../../../core/model';
+import { walkInFallbackCategory, walkInProblems, WALKIN_LIMITS, type ConsentItemId, type WalkInForm, type WalkInProblem } from '../../../core/walkin';
 import type { WalkInOutcome } from '../../storage/walkins';
 import { registerWalkInWithBadge } from '../walkin-submit';
 import { useAnnounceOnShow } from '../../a11y/announce';
@@ -28,17 +27,11 @@ interface Props {
   onDone(outcome: Stored): void;
 }
 
-/** The one category a self-registered walk-in gets: visitor where the door admits it, else the first the desk would offer. */
-export function selfWalkInCategory(admitted?: readonly Category[]): Category | '' {
-  const offered = walkInCategories(admitted);
-  return offered.includes('visitor') ? 'visitor' : (offered[0] ?? '');
-}
-
 export function SelfWalkIn({ onBack, onDone }: Props) {
   const { t } = useTranslation();
   const { db, config, deviceId, session, now } = useKiosk();
   const checkpoint = config.checkpoints.find((c) => c.id === session?.checkpointId);
-  const [form, setForm] = useState<WalkInForm>(() => ({ name: '', company: '', category: selfWalkInCategory(checkpoint?.categories), phone: '', consents: {} }));
+  const [form, setForm] = useState<WalkInForm>(() => ({ name: '', company: '', category: walkInFallbackCategory(checkpoint?.categories), phone: '', consents: {} }));
   const [step, setStep] = useState<'details' | 'consent'>('details');
   const [active, setActive] = useState<TextField>('name');
   const [problems, setProblems] = useState<WalkInProblem[]>([]);

@@ -122,6 +122,7 @@ describe.each(backends())('walk-ins and retention ($kind)', (backend) => {
     expect((await list()).items.length).toBe(before);
     expect((await upload(a.token, [{ ...walkIn(a), name: '' }])).status).toBe(400);
     expect((await upload(a.token, [{ ...walkIn(a), category: 'alien' }])).status).toBe(400);
+    expect((await upload(a.token, [{ ...walkIn(a), category: 'staff' }])).status).toBe(400); // a walk-in is never a staff card
     expect((await upload(a.token, Array.from({ length: 501 }, () => walkIn(a)))).status).toBe(413);
     expect((await s.call('/v1/sync/walkins', { method: 'POST', json: { items: [walkIn(a)] } })).status).toBe(401);
   });

@@ -1,7 +1,7 @@
 // Walk-in rules (core/walkin.ts) and retention's day boundary (core/retention.ts).
 import { describe, expect, it } from 'vitest';
 import { retentionPassed } from '../../../core/retention';
-import { consentAnswers, foldPhone, keptPhone, samePerson, walkInCategories, walkInCode, walkInCounter, walkInProblems, type WalkInForm } from '../../../core/walkin';
+import { consentAnswers, foldPhone, keptPhone, samePerson, walkInCategories, walkInCode, walkInFallbackCategory, walkInCounter, walkInProblems, type WalkInForm } from '../../../core/walkin';
 import { normalizeScan } from '../../../core/code';
 
 const form = (over: Partial<WalkInForm> = {}): WalkInForm => ({
@@ -78,5 +78,24 @@ describe('walk-in categories', () => {
     expect(walkInCategories()).toEqual(['visitor', 'exhibitor', 'buyer', 'press', 'vip', 'speaker']);
     expect(walkInCategories([])).not.toContain('staff');
     expect(walkInCategories(['buyer', 'staff', 'press'])).toEqual(['buyer', 'press']);
+  });
+
+  it('falls back to visitor, else the first category the door admits, and never to staff', () => {
+    // No list, or an empty one: the door admits everyone.
+    expect(walkInFallbackCategory()).toBe('visitor');
+    expect(walkInFallbackCategory([])).toBe('visitor');
+    expect(walkInFallbackCategory(['press', 'visitor'])).toBe('visitor');
+    // Visitors not admitted here: the first the desk would offer, in the fixed category order.
+    expect(walkInFallbackCategory(['speaker', 'press', 'buyer'])).toBe('buyer');
+    expect(walkInFallbackCategory(['staff', 'vip'])).toBe('vip');
+    // A staff-only door: no category at all (no walk-in registers there), never staff.
+    expect(walkInFallbackCategory(['staff'])).toBe('');
+  });
+
+  it('refuses a staff walk-in whatever the form was given', () => {
+    const form: WalkInForm = { name: '김현장', company: '', category: 'staff', phone: '', consents: { registration: true } };
+    expect(walkInProblems(form)).toEqual(['category_not_allowed']);
+    expect(walkInProblems({ ...form, category: 'visitor' })).toEqual([]);
+    expect(walkInProblems({ ...form, category: '' })).toEqual(['category_required']);
   });
 });

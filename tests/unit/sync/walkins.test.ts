@@ -99,6 +99,7 @@ describe('walk-in registration on a desk', () => {
     const a = await newKiosk(up, up.url, 'desk A');
     expect(await register(a, form({ name: '  ' }))).toEqual({ kind: 'invalid', problems: ['name_required'] });
     expect(await register(a, form({ category: '' }))).toEqual({ kind: 'invalid', problems: ['category_required'] });
+    expect(await register(a, form({ category: 'staff' }))).toEqual({ kind: 'invalid', problems: ['category_not_allowed'] }); // never a staff card
     expect(await register(a, form({ phone: 'call me' }))).toEqual({ kind: 'invalid', problems: ['phone_invalid'] });
     expect(await register(a, form({ consents: { registration: false, contact: true } }))).toEqual({ kind: 'invalid', problems: ['consent_required'] });
     expect(await outboxCount(a.db)).toBe(0);
