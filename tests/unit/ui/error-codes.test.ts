@@ -34,7 +34,7 @@ const ROSTER_FILE = all<KioskImportFailure>({
 });
 const CAMERA = all<CameraErrorCode>({ denied: true, none: true, busy: true, insecure: true, unknown: true });
 const WALKIN = all<WalkInProblem>({
-  name_required: true, category_required: true, name_too_long: true, company_too_long: true, phone_invalid: true, consent_required: true,
+  name_required: true, category_required: true, category_not_allowed: true, name_too_long: true, company_too_long: true, phone_invalid: true, consent_required: true,
 });
 const UNDO = all<Extract<VoidOutcome, { ok: false }>['refusal']>({
   not_mine: true, not_admitted: true, too_old: true, already_voided: true, unknown: true, not_latest: true,
