@@ -100,8 +100,8 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
         <button type="button" className="btn btn--ghost" data-testid="walkin-cancel" onClick={onCancel}>← {t('walkIn.cancel')}</button>
         <h1 className="topbar__title">{t('walkIn.title')}</h1>
         <span className="walkin__steps">
-          <b className={step === 'details' ? 'walkin__step--on' : ''}>{t('walkIn.stepDetails')}</b>
-          <b className={step === 'consent' ? 'walkin__step--on' : ''}>{t('walkIn.stepConsent')}</b>
+          <b className={step === 'details' ? 'walkin__step--on' : ''} aria-current={step === 'details' ? 'step' : undefined}>{t('walkIn.stepDetails')}</b>
+          <b className={step === 'consent' ? 'walkin__step--on' : ''} aria-current={step === 'consent' ? 'step' : undefined}>{t('walkIn.stepConsent')}</b>
         </span>
         <div className="topbar__actions">
           <button type="button" className="btn btn--ghost" onClick={() => setLang(lang === 'ko' ? 'en' : 'ko')}>{t('scan.language')}</button>
