@@ -18,6 +18,7 @@ import { UndoDialog } from './UndoDialog';
 import { useAnnounceOnShow } from '../a11y/announce';
 import { VoiceControls } from '../a11y/VoiceControls';
 import { HelpCallButton } from '../a11y/HelpCall';
+import { walkInCategories } from '../../core/walkin';
 
 interface Props {
   outcome: ShownOutcome | null;
@@ -130,7 +131,8 @@ export function ScanScreen({ outcome, camera, onToggleCamera, onCameraCode, onSe
           {ko('search.title')} · {en('search.title')}
         </button>
         <VoiceControls compact />
-        {onWalkIn && session?.direction === 'entry' && (
+        {/* Entry desks only, and not at a door that admits no walk-in category (staff only: a walk-in is never staff). */}
+        {onWalkIn && session?.direction === 'entry' && walkInCategories(checkpoint?.categories).length > 0 && (
           <button type="button" className="btn btn--big btn--ghost" data-testid="open-walkin" onClick={onWalkIn}>
             {ko('walkIn.open')} · {en('walkIn.open')}
           </button>
