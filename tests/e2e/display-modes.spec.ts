@@ -1,9 +1,11 @@
 // Display modes from the settings (setup) screen in real Chromium: large text
 // doubles the page's text (200 %), high contrast darkens every grey to black,
 // low position leaves the upper third of the screen without controls — and each
-// choice is kept by the device across a reload.
+// choice is kept by the device across a reload; and (issue 12) the same modes from
+// the self-service attract screen, for one attendee only.
 import { expect, test, type Page } from '@playwright/test';
 import { kioskUrl } from './support/kiosk';
+import { openSelfService } from './support/self';
 
 /** Each visible control's top and bottom edge, in px from the top of the viewport. */
 async function controlEdges(page: Page): Promise<{ id: string; top: number; bottom: number }[]> {
@@ -54,4 +56,95 @@ test('large text, high contrast and low position are switched on in settings and
     expect(edges.length).toBeGreaterThan(3);
     expect(edges.filter((e) => e.top < height / 3 || e.bottom > height + 0.5), `controls outside the lower two thirds on ${screen}`).toEqual([]);
   }
+});
+
+// Issue 12: the same modes from the self-service attract screen, for one attendee.
+// Their choice shows at once, lasts through their session, and the idle reset puts
+// back the device's configured default, so the next stranger does not inherit it.
+test('self-service: each mode is switched on from the attract screen for one session; the idle reset restores the device default', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  await openSelfService(page);
+  const html = page.locator('html');
+  const rootPx = () => html.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const hintPx = () => page.locator('.self__hint').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const plainRoot = await rootPx();
+  const plainHint = await hintPx();
+  const mode = (m: string) => page.getByTestId(`self-display-${m}`);
+  for (const m of ['largeText', 'highContrast', 'lowPosition']) {
+    await expect(mode(m)).toHaveAttribute('aria-pressed', 'false');
+    const box = (await mode(m).boundingBox())!;
+    expect(box.width, `${m} touch target`).toBeGreaterThanOrEqual(44);
+    expect(box.height, `${m} touch target`).toBeGreaterThanOrEqual(44);
+    await expect(mode(m)).toContainText(m === 'largeText' ? '큰 글씨' : m === 'highContrast' ? '고대비' : '낮은 화면');
+  }
+  await expect(mode('lowPosition')).toContainText('Low position');
+
+  // Large text: the page at 200 %, and the attract screen's own (viewport-sized) text doubles with it.
+  await mode('largeText').click();
+  await expect(mode('largeText')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('self-attract')).toBeVisible(); // a toggle does not start a session
+  expect(await rootPx()).toBe(plainRoot * 2);
+  expect(await hintPx()).toBeCloseTo(plainHint * 2, 0);
+  await mode('largeText').click();
+  expect(await rootPx()).toBe(plainRoot);
+
+  // High contrast: black and white, the pale hint made white.
+  const attractColours = () =>
+    page.getByTestId('self-attract').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el.querySelector('.self__hint')!).color]);
+  expect(await attractColours()).not.toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  await mode('highContrast').click();
+  await expect(html).toHaveClass(/a11y-contrast/);
+  expect(await attractColours()).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+
+  // Low position: no control in the upper third, on the attract screen and in the session.
+  await mode('lowPosition').click();
+  await expect(html).toHaveClass(/a11y-low/);
+  const height = page.viewportSize()!.height;
+  const outside = async () => (await controlEdges(page)).filter((e) => e.top < height / 3 || e.bottom > height + 0.5);
+  expect((await controlEdges(page)).length).toBeGreaterThan(6);
+  expect(await outside(), 'controls outside the lower two thirds on the attract screen').toEqual([]);
+  await page.getByTestId('self-start').click();
+  await expect(page.getByTestId('self-session')).toHaveAttribute('data-step', 'home');
+  await expect(html).toHaveClass(/a11y-contrast/); // the choice lasts through the session
+  expect(await outside(), 'controls outside the lower two thirds on the session home').toEqual([]);
+
+  // Walked away: the countdown runs out, and the next person gets the device's plain display.
+  await page.clock.fastForward(40_000);
+  await expect(page.getByTestId('self-idle-warning')).toBeVisible();
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await expect(html).not.toHaveClass(/a11y-(contrast|low|large)/);
+  for (const m of ['largeText', 'highContrast', 'lowPosition']) await expect(mode(m)).toHaveAttribute('aria-pressed', 'false');
+  expect(await rootPx()).toBe(plainRoot);
+
+  // Switched on and never started: the attract screen itself counts down and restores.
+  await mode('largeText').click();
+  expect(await rootPx()).toBe(plainRoot * 2);
+  await page.clock.fastForward(40_000);
+  await expect(page.getByTestId('self-idle-warning')).toBeVisible();
+  await page.clock.fastForward(25_000);
+  await expect(page.getByTestId('self-idle-warning')).toBeHidden();
+  await expect(mode('largeText')).toHaveAttribute('aria-pressed', 'false');
+  expect(await rootPx()).toBe(plainRoot);
+});
+
+test('self-service: a device set to high contrast gets it back after an attendee switched it off', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await openSelfService(page, { modes: ['highContrast'] });
+  const html = page.locator('html');
+  const contrast = page.getByTestId('self-display-highContrast');
+  await expect(contrast).toHaveAttribute('aria-pressed', 'true');
+  await contrast.click();
+  await expect(html).not.toHaveClass(/a11y-contrast/);
+  await page.getByTestId('self-start').click();
+  await expect(html).not.toHaveClass(/a11y-contrast/);
+  await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await expect(html).toHaveClass(/a11y-contrast/);
+  await expect(contrast).toHaveAttribute('aria-pressed', 'true');
+  // Never stored: a reload still shows the device's own choice.
+  await page.reload();
+  await expect(page.getByTestId('self-display-highContrast')).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 });
 });

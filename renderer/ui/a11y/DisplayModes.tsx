@@ -3,8 +3,10 @@
 // layout keeping every control in the lower part of the screen for wheelchair
 // users and children. Each is a class on <html> (styled in a11y.css), kept per
 // device in IndexedDB (meta table) so the choice survives a reload and a restart.
-// Drop-in for any screen: <DisplayModeSwitches /> (settings, attract screen), or
-// useDisplayModes() for a custom control.
+// Two scopes: the device's configured default (settings, <DisplayModeSwitches />,
+// stored) and a self-service attendee's own choice (useSessionDisplayModes(), the
+// attract screen: shown at once, never stored) which restoreDeviceDisplayModes()
+// undoes when the session ends, so the next stranger gets the device's default.
 import { useEffect, useSyncExternalStore } from 'react';
 import { getMeta, setMeta, type TurnoutDb } from '../../storage/db';
 import { useBilingual, useKiosk } from '../KioskContext';
@@ -25,6 +27,8 @@ function parse(raw: unknown): DisplayModeState {
 }
 
 let state: DisplayModeState = OFF;
+/** What this device is configured to show (stored); a session's choice returns to it. */
+let deviceDefault: DisplayModeState = OFF;
 const listeners = new Set<() => void>();
 
 function apply(s: DisplayModeState): void {
@@ -41,7 +45,11 @@ export function useStoredDisplayModes(db: TurnoutDb): void {
   useEffect(() => {
     let live = true;
     getMeta<unknown>(db, META_KEY).then(
-      (raw) => live && apply(parse(raw)),
+      (raw) => {
+        if (!live) return;
+        deviceDefault = parse(raw);
+        apply(deviceDefault);
+      },
       () => undefined, // unreadable: the plain display, never a crash
     );
     return () => {
@@ -60,10 +68,26 @@ export function useDisplayModes(): { modes: DisplayModeState; set(mode: DisplayM
   const modes = useSyncExternalStore(subscribe, () => state, () => OFF);
   const set = (mode: DisplayMode, on: boolean) => {
     const next = { ...state, [mode]: on };
+    deviceDefault = next;
     apply(next); // shown at once; a failed write keeps it for this session only
     void setMeta(db, META_KEY, next).catch(() => undefined);
   };
   return { modes, set, toggle: (m) => set(m, !modes[m]) };
+}
+
+/** An attendee's own choice (self-service attract screen): applied, never stored. */
+export function useSessionDisplayModes(): { modes: DisplayModeState; toggle(mode: DisplayMode): void; changed: boolean } {
+  const modes = useSyncExternalStore(subscribe, () => state, () => OFF);
+  return {
+    modes,
+    toggle: (m) => apply({ ...state, [m]: !state[m] }),
+    changed: DISPLAY_MODES.some((m) => modes[m] !== deviceDefault[m]),
+  };
+}
+
+/** Back to the device's configured modes: the end of a self-service session. */
+export function restoreDeviceDisplayModes(): void {
+  if (DISPLAY_MODES.some((m) => state[m] !== deviceDefault[m])) apply(deviceDefault);
 }
 
 const ICON: Record<DisplayMode, string> = { largeText: '가A', highContrast: '◐', lowPosition: '⤓' };

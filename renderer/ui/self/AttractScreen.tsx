@@ -1,19 +1,19 @@
 // The self-service attract screen, shown while nobody is using the kiosk: the
-// event's name, how to scan, a language choice that also starts the session, a
-// slot for display modes (large text, high contrast, low position), and a small
-// staff button (behind the PIN). A touch anywhere starts a session.
-import type { ReactNode } from 'react';
+// event's name, how to scan, a language choice that also starts the session, the
+// display modes (AttractModes: large text, high contrast, low position, for this
+// person only), and a small staff button (behind the PIN). A touch anywhere
+// starts a session.
 import type { Lang } from '../../i18n';
 import { useBilingual, useKiosk } from '../KioskContext';
 import { QrGlyph } from '../ScanScreen';
+import { AttractModes } from './AttractModes';
 
 interface Props {
   onStart(opts: { lang?: Lang; byName?: boolean }): void;
   onStaff(): void;
-  displayModes?: ReactNode;
 }
 
-export function AttractScreen({ onStart, onStaff, displayModes }: Props) {
+export function AttractScreen({ onStart, onStaff }: Props) {
   const { config } = useKiosk();
   const { ko, en } = useBilingual();
   return (
@@ -52,7 +52,7 @@ export function AttractScreen({ onStart, onStaff, displayModes }: Props) {
             English
           </button>
         </div>
-        {displayModes && <div className="self__modes" data-no-start>{displayModes}</div>}
+        <AttractModes />
         <button type="button" className="self__staff" data-testid="self-staff" onClick={onStaff}>
           {ko('self.attract.staff')} · <span lang="en">{en('self.attract.staff')}</span>
         </button>

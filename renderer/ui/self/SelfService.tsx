@@ -5,19 +5,23 @@
 // a touch or a scan starts a session, and every session is its own React
 // subtree (keyed), so ending it — by "Done", by the idle countdown — wipes all
 // it held: verdict, typed text, selection, chosen language. The only way out
-// of this mode is the staff PIN.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+// of this mode is the staff PIN. A display mode the person chose on the attract
+// screen is theirs alone: ending the session (or leaving this mode) puts the
+// device's configured modes back.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { looksLikePairingLink } from '../../sync/pairing';
 import { useKiosk } from '../KioskContext';
+import { restoreDeviceDisplayModes } from '../a11y/DisplayModes';
 import { StaffGate } from '../StaffGate';
 import { useWedge } from '../useWedge';
 import { AttractScreen } from './AttractScreen';
 import { SelfSession } from './SelfSession';
 import './self.css';
+import './self-modes.css';
 
 type Phase = { kind: 'attract' } | { kind: 'session'; no: number; firstCode?: string; byName?: boolean } | { kind: 'staff' };
 
-export function SelfService({ onLeave, displayModes }: { onLeave(): void; displayModes?: ReactNode }) {
+export function SelfService({ onLeave }: { onLeave(): void }) {
   const { lang, setLang } = useKiosk();
   const [phase, setPhase] = useState<Phase>({ kind: 'attract' });
   const sessions = useRef(0);
@@ -32,8 +36,10 @@ export function SelfService({ onLeave, displayModes }: { onLeave(): void; displa
   const end = useCallback(() => {
     scanInto.current = null;
     setLang(homeLang.current);
+    restoreDeviceDisplayModes();
     setPhase({ kind: 'attract' });
   }, [setLang]);
+  useEffect(() => restoreDeviceDisplayModes, []);
 
   useWedge((code) => {
     // A pairing link is never a check-in, and a self-service kiosk never re-pairs.
@@ -65,7 +71,6 @@ export function SelfService({ onLeave, displayModes }: { onLeave(): void; displa
         start({ byName: opts.byName });
       }}
       onStaff={() => setPhase({ kind: 'staff' })}
-      displayModes={displayModes}
     />
   );
 }

@@ -36,9 +36,14 @@ export async function typePin(page: Page, pin: string): Promise<void> {
 /** Phone numbers of the roster with a `연락처뒤4자리` column (`phones`): the person's, and the other 김철현's. */
 export const PHONES: Record<string, string> = { [ME.code]: '010-9876-4321', 'SS-0001': '010-5555-1234', 'SS-0002': '010-2222-4321' };
 
-export async function openSelfService(page: Page, opts: { phones?: boolean } = {}): Promise<void> {
+/** `modes`: display modes switched on in settings first, the device's configured default (display-largeText…). */
+export async function openSelfService(page: Page, opts: { phones?: boolean; modes?: ('largeText' | 'highContrast' | 'lowPosition')[] } = {}): Promise<void> {
   await page.goto(`/?roster=50&at=${encodeURIComponent(EVENT_DAY)}`);
   await expect(page.locator('[data-checkpoint="info-desk"]')).toBeVisible({ timeout: 60_000 });
+  for (const m of opts.modes ?? []) {
+    await page.getByTestId(`display-${m}`).click();
+    await expect(page.getByTestId(`display-${m}`)).toHaveAttribute('aria-pressed', 'true');
+  }
   const rows = [...(opts.phones ? [{ code: ME.code, name: ME.name, company: ME.company }] : []), ...LOOKALIKES];
   const csv = opts.phones
     ? ['코드,성명,회사명,연락처뒤4자리', ...rows.map((l) => `${l.code},${l.name},"${l.company}",${PHONES[l.code] ?? ''}`)].join('\n')
