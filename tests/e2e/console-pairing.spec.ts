@@ -45,6 +45,9 @@ test('a printable sheet holds one readable, single-use pairing QR per desk', asy
   await login(page, s.base);
   await page.getByTestId('nav-pairing').click();
   await page.getByTestId('pair-sheet-link').click();
+  // locator.all() does not wait: on a loaded machine it ran before the sheet's
+  // inputs rendered, zeroed none, and the default one-per-checkpoint made 9 cards.
+  await expect(page.getByTestId('sheet-count-hall-a')).toBeVisible();
   for (const input of await page.locator('[data-testid^="sheet-count-"]').all()) await input.fill('0');
   await page.getByTestId('sheet-count-hall-a').fill('3');
   await page.getByTestId('sheet-count-coffee-truck').fill('2');
