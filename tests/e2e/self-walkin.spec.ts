@@ -120,3 +120,53 @@ test('nobody found by name: register from there; a half-typed form is wiped by t
   await page.getByTestId('self-walkin-open').click();
   await expect(page.getByTestId('self-walkin-name')).toHaveValue('');
 });
+
+// Issue 13: the form and its whole keyboard on one screen, no scrolling, at the
+// sizes kiosks come in — the bottom row (space, clear) used to sit below the fold
+// at 1280 × 800. Measured with a problem message shown, the tallest the form gets.
+for (const [width, height] of [[1280, 800], [1080, 1920], [1920, 1080]] as const) {
+  test(`at ${width} × ${height} the walk-in form, its keyboard's last row and the submit buttons fit without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.reload();
+    await page.getByTestId('self-start').click({ timeout: 60_000 });
+    await page.getByTestId('self-walkin-open').click();
+    await page.getByTestId('self-walkin-next').click();
+    await expect(page.locator('[data-problem="name_required"]')).toBeVisible();
+    await tapHangul(page, NAME);
+
+    const fits = async (testIds: string[]) => {
+      const m = await page.evaluate((ids) => {
+        const rows = document.querySelectorAll('.osk__row');
+        const last = rows.length > 0 ? rows[rows.length - 1]!.getBoundingClientRect() : null;
+        const main = document.querySelector<HTMLElement>('[data-testid="self-walkin"]')!;
+        return {
+          scroll: document.scrollingElement!.scrollHeight,
+          inner: innerHeight,
+          mainOverflow: main.scrollHeight - main.clientHeight,
+          lastRow: last && { top: last.top, bottom: last.bottom },
+          boxes: ids.map((id) => {
+            const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+            return { id, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+          }),
+        };
+      }, testIds);
+      expect(m.scroll, 'the page scrolls').toBeLessThanOrEqual(m.inner);
+      for (const b of m.boxes) {
+        expect(b.top, `${b.id} top`).toBeGreaterThanOrEqual(0);
+        expect(b.bottom, `${b.id} below the fold`).toBeLessThanOrEqual(height);
+        expect(b.right, `${b.id} off the right edge`).toBeLessThanOrEqual(width);
+      }
+      return m;
+    };
+    const details = await fits(['self-walkin-name', 'self-walkin-phone', 'self-walkin-next', 'self-walkin-back', 'osk-layout', 'osk-backspace', 'help-call-button']);
+    expect(details.lastRow!.bottom, 'the keyboard\'s last row below the fold').toBeLessThanOrEqual(height);
+    expect(details.mainOverflow, 'the form scrolls inside itself').toBeLessThanOrEqual(1);
+    // The keyboard's bottom row is really there to touch: ABC switches it to Latin.
+    await page.getByTestId('osk-layout').click();
+    await expect(page.getByTestId('osk')).toHaveAttribute('data-layout', 'latin');
+
+    await page.getByTestId('self-walkin-next').click();
+    await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'consent');
+    await fits(['self-walkin-submit', 'self-walkin-back', 'help-call-button']);
+  });
+}
