@@ -20,6 +20,8 @@ export interface BadgeJob {
   attempts: number;
   /** The printer that took it (null: the default printer or the browser's dialog). */
   printerName?: string | null;
+  /** Restored after a restart that came while it was printing: whether it came out is unknown. */
+  interrupted?: boolean;
 }
 
 export type PrintOne = (ticket: BadgeTicket) => Promise<Result<PrintOutcome>>;
@@ -68,10 +70,30 @@ export class BadgeJobs {
     }
     const done: BadgeJob = result.ok
       ? { ...job, state: 'printed', printerName: result.value.printerName }
-      : { ...job, state: 'failed', error: result.error.message };
+      : { ...job, state: 'failed', error: result.error.message, interrupted: false };
     this.set(done);
     this.trim();
     return done;
+  }
+
+  /**
+   * Puts back badges that had not printed when the page went away (renderer crash,
+   * reload, power): each as failed, so it is listed with a retry again. A key this
+   * page already tracks is left as it is.
+   */
+  restore(jobs: BadgeJob[]): void {
+    let changed = false;
+    for (const j of jobs) {
+      if (this.jobs.has(j.key)) continue;
+      this.jobs.set(j.key, { ...j, state: 'failed' });
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  /** Jobs that have not printed (failed, or printing right now), oldest first: what must outlive the page. */
+  open(): BadgeJob[] {
+    return [...this.jobs.values()].filter((j) => j.state !== 'printed');
   }
 
   /** Staff gave up on a failed badge (the person left, or was served another way). */

@@ -327,6 +327,7 @@ export const en = {
     dialog: 'Print dialog opened',
     failed: 'Badge not printed — retry',
     retry: 'Retry',
+    interrupted: 'The kiosk restarted while this badge was printing: check whether it came out',
     dismiss: 'Dismiss',
     issued: 'Badge already issued',
     reprint: 'Reprint badge (staff)',

@@ -329,6 +329,7 @@ export const ko: Strings = {
     dialog: '인쇄 창을 열었습니다',
     failed: '배지 인쇄 안 됨 — 다시 시도하세요',
     retry: '다시 인쇄',
+    interrupted: '인쇄 중에 키오스크가 다시 시작되었습니다. 배지가 나왔는지 확인하세요',
     dismiss: '닫기',
     issued: '이미 배지를 받은 분입니다',
     reprint: '배지 재발급 (관리자)',

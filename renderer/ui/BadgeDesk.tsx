@@ -1,7 +1,8 @@
 // Badges at the desk: the desk's setting (live from IndexedDB), and what the
 // verdict and scan screens show of badges — this check-in's badge printing,
 // printed, or NOT printed with a retry button (never a silent gap: failures also
-// stay in a bar on the scan screen until retried or dismissed), and, for someone
+// stay in a bar on the scan screen until retried or dismissed, across restarts too:
+// badge/persist.ts), and, for someone
 // whose badge was issued before, a reprint button that goes through the staff PIN.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -85,7 +86,7 @@ export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind:
       <div className="badge-status badge-status--failed" role="alert" data-testid="badge-status" data-badge-state="failed">
         <span className="badge-status__text">
           <strong>{line('badge.failed')}</strong>
-          <span className="badge-status__detail">{job?.error}</span>
+          <span className="badge-status__detail">{job?.interrupted ? line('badge.interrupted') : job?.error}</span>
         </span>
         <button type="button" className="btn badge-status__action" data-testid="badge-retry" onClick={() => desk.retry(outcome.checkIn.id)}>
           {line('badge.retry')}
@@ -128,7 +129,7 @@ export function BadgeFailures() {
         {failed.map((j) => (
           <li key={j.key} data-badge-key={j.key}>
             <span className="badge-failures__name">{j.ticket.name}</span>
-            <span className="badge-failures__error">{j.error}</span>
+            <span className="badge-failures__error" data-interrupted={j.interrupted || undefined}>{j.interrupted ? `${ko('badge.interrupted')} · ${en('badge.interrupted')}` : j.error}</span>
             <button type="button" className="btn" onClick={() => desk.retry(j.key)}>{ko('badge.retry')} · {en('badge.retry')}</button>
             <button type="button" className="btn btn--ghost" onClick={() => desk.dismiss(j.key)}>{ko('badge.dismiss')} · {en('badge.dismiss')}</button>
           </li>

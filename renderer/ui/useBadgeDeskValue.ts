@@ -1,9 +1,11 @@
 // The desk's badge actions for BadgeDeskContext (provided by App's Ready): the
 // live setting, retry and dismiss of failed badges, and the reprint waiting
-// behind the staff PIN (App shows the PIN pad while `pending` is set).
-import { useCallback, useMemo, useState } from 'react';
+// behind the staff PIN (App shows the PIN pad while `pending` is set). Badges not
+// printed are kept in the database across restarts (badge/persist.ts).
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LocalizedText, Ticket } from '../../core/model';
 import { badgeJobs, DEFAULT_BADGE_SETTINGS, retryBadge } from '../badge';
+import { trackOpenBadges } from '../badge/persist';
 import { getPlatform } from '../platform';
 import type { TurnoutDb } from '../storage/db';
 import { useBadgeSettings, type BadgeDesk } from './BadgeDesk';
@@ -14,6 +16,8 @@ export function useBadgeDeskValue(db: TurnoutDb, event: LocalizedText, openPin: 
   const settings = useBadgeSettings(db) ?? DEFAULT_BADGE_SETTINGS;
   const [pending, setPending] = useState<Target | null>(null);
   const clearPending = useCallback(() => setPending(null), []);
+  // Badges not printed when the page went away come back with their retry; from now on they are kept.
+  useEffect(() => trackOpenBadges(db, badgeJobs, (err) => console.warn('badges not printed could not be kept', err)), [db]);
   return useMemo<BadgeDesk>(
     () => ({
       settings,
