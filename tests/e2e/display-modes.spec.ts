@@ -19,6 +19,24 @@ async function controlEdges(page: Page): Promise<{ id: string; top: number; bott
   );
 }
 
+/** The device's display modes as stored (IndexedDB meta `displayModes`). */
+function storedModes(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('turnout');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get('displayModes');
+          get.onsuccess = () => {
+            resolve((get.result as { value?: unknown } | undefined)?.value ?? null);
+            req.result.close();
+          };
+        };
+      }),
+  );
+}
+
 test('large text, high contrast and low position are switched on in settings and kept across a reload', async ({ page }) => {
   await page.goto(kioskUrl());
   const html = page.locator('html');
@@ -36,6 +54,7 @@ test('large text, high contrast and low position are switched on in settings and
   await expect(html).toHaveClass(/a11y-contrast/);
   expect(await hintColour()).toBe('rgb(0, 0, 0)');
 
+  await expect.poll(() => storedModes(page)).toMatchObject({ largeText: true, highContrast: true });
   await page.reload();
   await expect(page.getByTestId('display-largeText')).toHaveAttribute('aria-pressed', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('display-highContrast')).toHaveAttribute('aria-pressed', 'true');
@@ -46,6 +65,8 @@ test('large text, high contrast and low position are switched on in settings and
   await page.getByTestId('display-highContrast').click();
   expect(await rootPx()).toBe(plain);
   await page.getByTestId('display-lowPosition').click();
+  // The choice is written to IndexedDB without waiting: reload only once it is there.
+  await expect.poll(() => storedModes(page)).toMatchObject({ largeText: false, highContrast: false, lowPosition: true });
   await page.reload();
   await page.locator('[data-checkpoint="info-desk"]').click({ timeout: 60_000 });
   const height = page.viewportSize()!.height;
