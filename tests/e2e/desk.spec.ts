@@ -22,6 +22,19 @@ async function typePin(page: Page, pin: string): Promise<void> {
   await page.getByTestId('pin-ok').click();
 }
 
+/** This kiosk's staff screen totals for the day it shows (behind the event's PIN), all desks as far as synced. */
+async function staffTotals(page: Page): Promise<Record<string, string>> {
+  await page.getByTestId('open-staff').click();
+  await typePin(page, DEMO_STAFF_PIN);
+  const screen = page.locator('[data-testid="staff-screen"][data-scope="all"][data-loading="false"]');
+  await page.getByTestId('staff-refresh').click();
+  await expect(screen.getByTestId('staff-totals')).toBeVisible({ timeout: 30_000 });
+  const totals = await screen.locator('[data-total]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-total')!, e.getAttribute('data-value')!])));
+  await page.getByTestId('staff-close').click();
+  await expect(page.getByTestId('open-search')).toBeVisible();
+  return totals;
+}
+
 /** A valid staff badge of the demo roster (within the first `within` tickets the server seeds). */
 function staffCard(within: number): string {
   for (let i = 5; i < within; i++) {
@@ -94,6 +107,8 @@ test('override with a reason: staff PIN or staff card, then the admission is in 
     const res = await up.admin(`/v1/admin/events/${EVENT_ID}/tallies?day=2025-09-10`);
     const tallies = (await res.json()) as TalliesResponse;
     expect(tallies.overrides).toBe(2);
+    // The desk's own staff screen counts them apart too: 3 admissions, of which 2 by override.
+    expect(await staffTotals(page)).toMatchObject({ accepted: '3', overrides: '2', people: '1' });
     await expectAllOnServer(up, [page], shown);
   } finally {
     await context.close();
@@ -126,6 +141,8 @@ test('undo on one desk reverses a once admission on another desk after both sync
     await expect(item.getByTestId('recent-undo')).toHaveCount(0);
     await expect(item).toHaveAttribute('data-void-sync', 'sent', { timeout: 60_000 });
     await expectDrained(a.page);
+    // On desk A the undone admission counts only as voided: nobody admitted, nobody in.
+    expect(await staffTotals(a.page)).toMatchObject({ accepted: '0', people: '0', voided: '1' });
 
     // Desk B pulls the void; the ticket is admitted there now, and upstream that is no conflict.
     await b.page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -152,6 +169,8 @@ test('undo on one desk reverses a once admission on another desk after both sync
     await expectDrained(b.page);
     const server = new Map((await up.checkins()).map((r) => [r.id, r.status]));
     expect(server.get(second)).toBe('stored');
+    // Desk B's tallies: one person admitted once (its own), the voided one apart.
+    expect(await staffTotals(b.page)).toMatchObject({ accepted: '1', people: '1', voided: '1' });
     const exported = (await up.exportCsv()).find((r) => r.id === first)!;
     expect(exported.void_reason).toBe('wrong_person');
     expect(exported.voided_at).toMatch(/^2025-09-10T/);

@@ -112,6 +112,13 @@ test('two kiosks admit the same once ticket while the server is down: both kept,
         );
       await expect.poll(admissions, { timeout: 45_000 }).toEqual({ [first!.id]: 'stored', [later!.id]: 'conflict' });
     }
+    // The desk that made the later admission shows it in its recent strip as a conflict, in words too.
+    const laterDesk = (await madeHere(a.page)).includes(later!.id) ? a : b;
+    const laterItem = laterDesk.page.locator(`[data-testid="recent-item"][data-checkin-id="${later!.id}"]`);
+    await expect(laterItem).toHaveAttribute('data-sync', 'conflict');
+    await expect(laterItem.getByTestId('recent-mark')).toContainText('충돌');
+    const firstDesk = laterDesk === a ? b : a;
+    await expect(firstDesk.page.locator(`[data-testid="recent-item"][data-checkin-id="${first!.id}"]`)).toHaveAttribute('data-sync', 'sent');
     await expectDrained(a.page);
     await expectDrained(b.page);
     const final = await up.checkins();
