@@ -1,7 +1,11 @@
 // On-screen numeric keypad for the staff PIN (touch kiosks have no keyboard):
 // the PIN shows as dots, keys are big enough for a thumb, and nothing typed
 // ever reaches the page as key events, so the USB-scanner listener never sees it.
+// A physical keyboard or USB numeric pad drives it too (issue 12): digits (top
+// row or pad), Backspace, Enter / NumpadEnter — wherever focus is, except in a
+// text field, and never a key the scanner listener swallowed (keypad.ts).
 import { useTranslation } from 'react-i18next';
+import { activatesItself, digitOf, isEnter, isTextField, useWindowKey } from './keypad';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const PIN_MAX = 12;
@@ -16,6 +20,16 @@ interface Props {
 export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
   const { t } = useTranslation();
   const press = (d: string) => value.length < PIN_MAX && onChange(value + d);
+  useWindowKey((e) => {
+    if (isTextField(e.target)) return;
+    const digit = digitOf(e);
+    if (digit !== undefined) press(digit);
+    else if (e.key === 'Backspace' && value !== '') onChange(value.slice(0, -1));
+    // Enter on a focused key or button is that button's own click.
+    else if (isEnter(e) && !activatesItself(e.target) && value.length >= 4) onSubmit();
+    else return;
+    e.preventDefault();
+  }, !disabled);
   const key = (d: string) => (
     <button key={d} type="button" className="pinpad__key" data-testid={`pin-key-${d}`} disabled={disabled} onClick={() => press(d)}>
       {d}
