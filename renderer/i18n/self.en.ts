@@ -47,6 +47,6 @@ export const selfEn = {
   idle: {
     title: 'Are you still there?',
     body: 'This screen will be cleared in {{seconds}} seconds.',
-    extend: 'Touch anywhere to continue',
+    extend: 'Touch the screen or press any key to continue',
   },
 };

@@ -48,6 +48,6 @@ export const selfKo: typeof selfEn = {
   idle: {
     title: '계속 이용하시나요?',
     body: '{{seconds}}초 후 화면이 지워집니다.',
-    extend: '화면을 누르면 계속합니다',
+    extend: '화면이나 아무 키를 누르면 계속합니다',
   },
 };

@@ -2,10 +2,12 @@
 // event's name, how to scan, a language choice that also starts the session, the
 // display modes (AttractModes: large text, high contrast, low position, for this
 // person only), and a small staff button (behind the PIN). A touch anywhere
-// starts a session.
+// starts a session, and so do Enter, Space or a digit on a keyboard or USB
+// numeric pad (the scanner's keys never get here: its listener stops them first).
 import type { Lang } from '../../i18n';
 import { useBilingual, useKiosk } from '../KioskContext';
 import { QrGlyph } from '../ScanScreen';
+import { activatesItself, digitOf, isEnter, isTextField, useWindowKey } from '../keypad';
 import { AttractModes } from './AttractModes';
 
 interface Props {
@@ -16,6 +18,12 @@ interface Props {
 export function AttractScreen({ onStart, onStaff }: Props) {
   const { config } = useKiosk();
   const { ko, en } = useBilingual();
+  useWindowKey((e) => {
+    const go = digitOf(e) !== undefined ? !isTextField(e.target) : (isEnter(e) || e.key === ' ') && !activatesItself(e.target);
+    if (!go) return;
+    e.preventDefault();
+    onStart({});
+  });
   return (
     <div
       className="self self--attract"
@@ -34,7 +42,7 @@ export function AttractScreen({ onStart, onStaff }: Props) {
         <h2 className="self__big">{ko('self.attract.scan')}</h2>
         <p className="self__big-en" lang="en">{en('self.attract.scan')}</p>
         <p className="self__hint">{ko('self.attract.scanHint')} · <span lang="en">{en('self.attract.scanHint')}</span></p>
-        <button type="button" className="self__btn self__btn--primary" data-testid="self-start" onClick={() => onStart({})}>
+        <button type="button" className="self__btn self__btn--primary" data-testid="self-start" autoFocus onClick={() => onStart({})}>
           {ko('self.attract.touch')} · <span lang="en">{en('self.attract.touch')}</span>
         </button>
         <button type="button" className="self__btn" data-testid="self-start-name" onClick={() => onStart({ byName: true })}>

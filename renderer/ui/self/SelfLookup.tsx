@@ -2,7 +2,8 @@
 // matching entries MASKED (김*현 · 한***), then "Is this you?" before anything is
 // checked in. A name alone never lists anyone (lookup.ts), and no full name,
 // company or code of anyone is put in this DOM — only what the person typed and
-// the masked forms.
+// the masked forms. By keyboard alone (issue 12): focus lands on each step's
+// field or heading, Enter submits, Escape goes back a step.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { PinPad } from '../PinPad';
 import { hasPhoneFactor } from '../../storage/second-factor';
 import { privateLookup } from './lookup';
 import { useAnnounceOnShow } from '../../a11y/announce';
+import { useStepFocus, useWindowKey } from '../keypad';
 
 /** What each step says (never a name, not even masked: the queue hears the speaker). */
 const PROMPT: Record<Step['kind'], string> = { name: 'self.lookup.nameTitle', factor: 'self.lookup.companyTitle', results: 'self.lookup.pick', confirm: 'self.lookup.confirmTitle' };
@@ -38,7 +40,10 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
   const none = step.kind === 'results' && step.tickets.length === 0;
-  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind]), `${step.kind}${none ? '-none' : ''}`);
+  const stepKey = `${step.kind}${none ? '-none' : ''}`;
+  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind]), stepKey);
+  // The new step's field, or its heading (the "nobody found" line when there is no list).
+  const focusHere = useStepFocus(`${stepKey}-${phone}`);
 
   const find = async () => {
     setBusy(true);
@@ -50,8 +55,15 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
     }
   };
 
+  const goBack = () => (step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }));
+  useWindowKey((e) => {
+    // Escape is "back", from the field too (as the Back button; the no of "Is this you?").
+    if (e.key !== 'Escape' || busy) return;
+    e.preventDefault();
+    goBack();
+  });
   const back = (
-    <button type="button" className="self__btn" data-testid="self-lookup-back" onClick={() => (step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }))}>
+    <button type="button" className="self__btn" data-testid="self-lookup-back" onClick={goBack}>
       ← {t('self.lookup.back')}
     </button>
   );
@@ -59,7 +71,7 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   if (step.kind === 'confirm') {
     return (
       <main className="self__lookup self__confirm" data-testid="self-confirm">
-        <h1 className="self__big">{t('self.lookup.confirmTitle')}</h1>
+        <h1 className="self__big" ref={focusHere}>{t('self.lookup.confirmTitle')}</h1>
         <p className="self__masked" data-testid="self-confirm-name">{maskName(step.ticket.name)}</p>
         <p className="self__masked-company">{maskCompany(step.ticket.company)}</p>
         <div className="self__row">
@@ -79,7 +91,7 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
       <main className="self__lookup" data-testid="self-results" data-count={step.tickets.length}>
         {step.tickets.length === 0 ? (
           <>
-            <p className="self__none" role="status" data-testid="self-none">{t('self.lookup.none')}</p>
+            <p className="self__none" role="status" data-testid="self-none" ref={focusHere}>{t('self.lookup.none')}</p>
             {onWalkIn && (
               <button type="button" className="self__btn self__btn--primary" data-testid="self-none-walkin" onClick={onWalkIn}>
                 {t('self.walkIn.open')}
@@ -88,7 +100,7 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
           </>
         ) : (
           <>
-            <h1 className="self__title">{t('self.lookup.pick')}</h1>
+            <h1 className="self__title" ref={focusHere}>{t('self.lookup.pick')}</h1>
             <ul className="self__candidates">
               {step.tickets.map((ticket, i) => (
                 <li key={i}>
@@ -111,7 +123,7 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
     // The digits show as dots: the person behind should not read them.
     return (
       <main className="self__lookup self__lookup--phone" data-testid="self-lookup" data-step="phone">
-        <h1 className="self__title">{t('self.lookup.phoneTitle')}</h1>
+        <h1 className="self__title" ref={focusHere}>{t('self.lookup.phoneTitle')}</h1>
         <PinPad value={digits} onChange={(v) => setDigits(v.slice(0, 4))} onSubmit={() => void find()} disabled={busy} />
         {back}
       </main>
@@ -130,15 +142,16 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
       <label className="self__title" htmlFor="self-lookup-input">{naming ? t('self.lookup.nameTitle') : t('self.lookup.companyTitle')}</label>
       <input
         id="self-lookup-input"
+        ref={focusHere}
         className="self__input"
         data-testid="self-lookup-input"
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') next();
+          // Enter that ends a Hangul syllable's composition is the IME's, not a submit.
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) next();
         }}
         placeholder={naming ? t('self.lookup.namePlaceholder') : t('self.lookup.companyPlaceholder')}
-        autoFocus
         autoComplete="off"
         spellCheck={false}
       />

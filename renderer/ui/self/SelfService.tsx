@@ -45,7 +45,8 @@ export function SelfService({ onLeave }: { onLeave(): void }) {
     // A pairing link is never a check-in, and a self-service kiosk never re-pairs.
     if (looksLikePairingLink(code)) return;
     if (phase.kind === 'session' && scanInto.current) scanInto.current(code);
-    else if (phase.kind === 'attract') start({ firstCode: code });
+    // A session a digit key just started (its first keys) may not listen yet: a session of its own.
+    else if (phase.kind !== 'staff') start({ firstCode: code });
   }, phase.kind !== 'staff');
 
   if (phase.kind === 'staff') {

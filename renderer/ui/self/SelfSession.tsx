@@ -1,7 +1,9 @@
 // One person's self-service session: the scan prompt, the private lookup, walk-in
 // registration for someone without a ticket, the verdict, and the idle countdown
 // over all of them. Mounted fresh for every
-// session (SelfService keys it), so unmounting it is the wipe.
+// session (SelfService keys it), so unmounting it is the wipe. By keyboard
+// alone (issue 12): focus lands on each step's heading (the verdict's title once
+// it is in), and Escape ends the session from the home step and the verdict.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../core/model';
@@ -17,6 +19,7 @@ import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
 import { useAnnounceOnShow } from '../../a11y/announce';
 import { VoiceControls } from '../../a11y/VoiceControls';
 import { HelpCallButton } from '../../a11y/HelpCall';
+import { useStepFocus, useWindowKey } from '../keypad';
 
 interface Props {
   firstCode?: string;
@@ -49,6 +52,21 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
   useEffect(() => registerScan(scan), [registerScan, scan]);
   // The home step's prompt is said; lookup and verdict announce themselves.
   useAnnounceOnShow('prompt', step === 'home' ? (tr) => tr('voice.twoSentences', { first: tr('self.home.title'), second: tr('self.home.hint') }) : null, step);
+  const homeHeading = useStepFocus(step);
+  // The verdict's own title (VerdictPanel is the desk's too), once this scan's outcome is in.
+  const verdictBox = useRef<HTMLElement>(null);
+  const shown = step === 'verdict' ? (outcome?.seq ?? -1) : null;
+  useEffect(() => {
+    const title = shown === null ? null : verdictBox.current?.querySelector<HTMLElement>('h1');
+    if (!title) return;
+    title.tabIndex = -1;
+    title.focus({ preventScroll: true });
+  }, [shown]);
+  useWindowKey((e) => {
+    if (e.key !== 'Escape' || (step !== 'home' && step !== 'verdict')) return;
+    e.preventDefault();
+    onEnd();
+  });
   const first = useRef(firstCode);
   useEffect(() => {
     // Once per session (a StrictMode re-run of the effect must not scan twice).
@@ -68,7 +86,7 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
       {step === 'home' && (
         <main className="self__home">
           <QrGlyph />
-          <h1 className="self__big">{t('self.home.title')}</h1>
+          <h1 className="self__big" ref={homeHeading}>{t('self.home.title')}</h1>
           <p className="self__hint">{t('self.home.hint')}</p>
           <button type="button" className="self__btn self__btn--primary" data-testid="self-by-name" onClick={() => setStep('lookup')}>
             {t('self.home.byName')}
@@ -98,7 +116,7 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
         />
       )}
       {step === 'verdict' && (
-        <main className="self__verdict">
+        <main className="self__verdict" ref={verdictBox}>
           {outcome ? <VerdictPanel key={outcome.seq} outcome={outcome} /> : <p className="self__hint" role="status">…</p>}
           {outcome && (outcome.kind !== 'stored' || outcome.checkIn.verdict !== 'accepted') && (
             <p className="self__see-staff" role="note">{t('self.verdict.seeStaff')}</p>

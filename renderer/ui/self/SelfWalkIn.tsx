@@ -17,6 +17,7 @@ import { useAnnounceOnShow } from '../../a11y/announce';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { WalkInConsent } from '../WalkInConsent';
+import { useStepFocus } from '../keypad';
 
 type Stored = Extract<WalkInOutcome, { kind: 'stored' }>;
 type TextField = 'name' | 'company' | 'phone';
@@ -38,6 +39,8 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useAnnounceOnShow('prompt', (tr) => tr(step === 'details' ? 'self.walkIn.title' : 'walkIn.consentTitle'), step);
+  // Keypad users land on each step's heading (issue 12).
+  const heading = useStepFocus(step);
 
   const set = (patch: Partial<WalkInForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -92,7 +95,7 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
   if (step === 'consent') {
     return (
       <main className="self__lookup self__walkin" data-testid="self-walkin" data-step="consent">
-        <h1 className="self__title">{t('walkIn.consentTitle')}</h1>
+        <h1 className="self__title" ref={heading}>{t('walkIn.consentTitle')}</h1>
         <div className="self__walkin-consent">
           <WalkInConsent answers={form.consents} onAnswer={answer} retainUntil={config.event.retainUntil} />
         </div>
@@ -111,7 +114,7 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
 
   return (
     <main className="self__lookup self__walkin" data-testid="self-walkin" data-step="details">
-      <h1 className="self__title">{t('self.walkIn.title')}</h1>
+      <h1 className="self__title" ref={heading}>{t('self.walkIn.title')}</h1>
       <p className="self__hint">{t('self.walkIn.hint')}</p>
       <div className="self__walkin-fields">
         {field('name', WALKIN_LIMITS.name)}

@@ -2,6 +2,9 @@
 // `idleMs` without a touch, key or scan, a countdown of `warnMs` (at least 20 s)
 // is shown; any touch or key during it extends the session — as often as the
 // person likes, there is no cap — and when it runs out `onReset` wipes the session.
+// The key that extends is spent on that, as a touch on the overlay is: it never
+// also types a digit or presses a control under the warning (the scanner's
+// listener, attached before, still sees it).
 // Time is read from Date.now() on a short tick, so a throttled or frozen timer
 // never shortens the warning (and Playwright's page.clock drives it in tests).
 import { useEffect, useRef, useState } from 'react';
@@ -34,14 +37,18 @@ export function useIdleReset(onReset: () => void, idleMs = SESSION_IDLE_MS, warn
   useEffect(() => {
     let last = Date.now();
     let done = false;
-    const activity = () => {
+    const activity = (e: Event) => {
       const t = Date.now();
       const extended = t - last >= latest.current.idleMs;
+      if (extended && e.type === 'keydown') {
+        e.preventDefault();
+        e.stopPropagation();
+      }
       last = t;
       setClock((c) => ({ last: t, now: t, extensions: c.extensions + (extended ? 1 : 0) }));
     };
     const events = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, activity, { passive: true, capture: true });
+    for (const e of events) window.addEventListener(e, activity, { passive: e !== 'keydown', capture: true });
     const id = setInterval(() => {
       const t = Date.now();
       setClock((c) => ({ ...c, now: t }));
