@@ -10,7 +10,7 @@ import type { Ticket } from '../../core/model';
 import { badgeJobs, DEFAULT_BADGE_SETTINGS, loadBadgeSettings, type BadgeJob, type BadgeSettings } from '../badge';
 import type { TurnoutDb } from '../storage/db';
 import type { ScanOutcome } from '../storage/checkin';
-import { useBilingual } from './KioskContext';
+import { useBilingual, useKiosk } from './KioskContext';
 
 /** This desk's badge setting; undefined until read. */
 export function useBadgeSettings(db: TurnoutDb): BadgeSettings | undefined {
@@ -71,10 +71,12 @@ export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind:
   const { ko, en } = useBilingual();
   const desk = useBadgeDesk();
   const job = useBadgeJob(outcome.checkIn.id);
+  // A reprint is staff's (behind the PIN, on the desk's screens): never offered to an attendee in self-service.
+  const selfService = useKiosk().session?.selfService === true;
   if (!desk.settings.enabled || !outcome.ticket) return null;
   const ticket = outcome.ticket;
   const line = (key: string) => `${ko(key)} · ${en(key)}`;
-  const reprintButton = reprintable(outcome) && (
+  const reprintButton = !selfService && reprintable(outcome) && (
     <button type="button" className="btn btn--ghost badge-status__action" data-testid="badge-reprint" onClick={() => desk.reprint(ticket)}>
       {line('badge.reprint')}
     </button>
@@ -105,7 +107,8 @@ export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind:
       </div>
     );
   }
-  if (!reprintButton) return null;
+  // Self-service: the attendee is told the badge exists (staff reprint it at the desk), with no button.
+  if (!reprintButton && !(selfService && reprintable(outcome))) return null;
   return (
     <div className="badge-status badge-status--issued" data-testid="badge-status" data-badge-state="issued">
       <span>{line('badge.issued')}</span>

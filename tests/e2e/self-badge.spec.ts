@@ -1,0 +1,68 @@
+// Self-service with badge printing on (issue 13: "printing is the check-in"), in
+// real Chromium with the shell bridge and a stand-in printer: an attendee's scan
+// prints one badge; scanning again prints none and says the badge was issued, with
+// no staff-only "Reprint" button on the attendee's screen; a failed print shows the
+// attendee a retry that prints it. Both badge lines pass axe and the 44 px check.
+import { expect, test } from '@playwright/test';
+import { fail, ok, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
+import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
+import { expectAccessible } from './support/axe';
+import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { SELF_PIN, typePin } from './support/self';
+
+let bridge: ShellBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close().catch(() => undefined);
+  bridge = undefined;
+});
+
+test('self-service prints one badge per admission, never offers the staff reprint, and lets the attendee retry a failed one', async ({ page, context, baseURL }) => {
+  const prints: PrintBadgeInput[] = [];
+  const answers: Result<PrintOutcome>[] = [];
+  bridge = await installShellBridge(context, new URL(baseURL!).origin, undefined, {
+    listPrinters: async () => [{ name: 'Brother_QL_820NWB', displayName: 'Brother QL-820NWB', description: '' }],
+    printBadge: async (input) => {
+      prints.push(input);
+      return answers.shift() ?? ok({ printerName: input.printerName ?? null });
+    },
+  });
+  await page.goto(kioskUrl({ roster: 200 }));
+  await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('badge-on').click();
+  await page.locator('[data-badge-template="ql62"]').click();
+  await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
+  await page.getByTestId('self-service-toggle').locator('input').check();
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  await typePin(page, SELF_PIN);
+  await typePin(page, SELF_PIN);
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+  const [mine, other] = admissibleCodes(2);
+
+  // The attendee scans at the attract screen: admitted, one badge.
+  await scannerBurstInPage(page, mine!);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
+  await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'printed');
+  expect(prints).toHaveLength(1);
+  await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+
+  // Again (the information desk admits any number of times): no second badge, and no staff button.
+  await scannerBurstInPage(page, mine!);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
+  await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'issued');
+  await expect(page.getByTestId('badge-status')).toContainText('Badge already issued');
+  await expect(page.getByTestId('badge-reprint')).toHaveCount(0);
+  expect(prints).toHaveLength(1);
+  await expectAccessible(page, 'self: verdict, badge already issued');
+  await page.getByTestId('self-done').click();
+
+  // The printer fails for the next person: they see it and may retry.
+  answers.push(fail('print_failed', 'Printing failed: Print job failed'));
+  await scannerBurstInPage(page, other!);
+  await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'failed');
+  await expectAccessible(page, 'self: verdict, badge not printed, retry');
+  await page.getByTestId('badge-retry').click();
+  await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'printed');
+  expect(prints).toHaveLength(3);
+  expect(prints[2]!.html).toBe(prints[1]!.html);
+});
