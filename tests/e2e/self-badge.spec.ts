@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { fail, ok, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { expectAccessible } from './support/axe';
-import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { admissibleCodes, kioskUrl, scannerType, verdict } from './support/kiosk';
 import { SELF_PIN, typePin } from './support/self';
 
 let bridge: ShellBridge | undefined;
@@ -39,7 +39,7 @@ test('self-service prints one badge per admission, never offers the staff reprin
   const [mine, other] = admissibleCodes(2);
 
   // The attendee scans at the attract screen: admitted, one badge.
-  await scannerBurstInPage(page, mine!);
+  await scannerType(page, mine!);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
   await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'printed');
   expect(prints).toHaveLength(1);
@@ -47,7 +47,7 @@ test('self-service prints one badge per admission, never offers the staff reprin
   await expect(page.getByTestId('self-attract')).toBeVisible();
 
   // Again (the information desk admits any number of times): no second badge, and no staff button.
-  await scannerBurstInPage(page, mine!);
+  await scannerType(page, mine!);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
   await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'issued');
   await expect(page.getByTestId('badge-status')).toContainText('Badge already issued');
@@ -58,7 +58,7 @@ test('self-service prints one badge per admission, never offers the staff reprin
 
   // The printer fails for the next person: they see it and may retry.
   answers.push(fail('print_failed', 'Printing failed: Print job failed'));
-  await scannerBurstInPage(page, other!);
+  await scannerType(page, other!);
   await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'failed');
   await expectAccessible(page, 'self: verdict, badge not printed, retry');
   await page.getByTestId('badge-retry').click();
