@@ -72,6 +72,24 @@ async function expectFocus(page: Page, where: Partial<Pick<Focus, 'testid' | 'ta
   expect(f.contrast, `${step}: ring contrast`).toBeGreaterThanOrEqual(3);
 }
 
+/** Whether the device's session, as stored, is in self-service mode. */
+function storedSelfService(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = indexedDB.open('turnout');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get('session');
+          get.onsuccess = () => {
+            resolve((get.result as { value?: { selfService?: boolean } } | undefined)?.value?.selfService === true);
+            req.result.close();
+          };
+        };
+      }),
+  );
+}
+
 /** A key as a person presses it: far enough apart that the scanner listener never takes it for a burst. */
 async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const k of keys) {
@@ -89,7 +107,9 @@ async function tabTo(page: Page, testid: string): Promise<void> {
 test.beforeEach(async ({ page }, info) => {
   await page.clock.install();
   await openSelfService(page, { phones: info.title.includes('last 4') });
-  // From here on no pointer at all: the page starts over as a keypad user finds it.
+  // From here on no pointer at all: the page starts over as a keypad user finds it,
+  // once self-service mode is on disk (IndexedDB meta `session`), or the reload would race it.
+  await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(true);
   await page.reload();
   await expect(page.getByTestId('self-attract')).toBeVisible({ timeout: 60_000 });
 });
@@ -197,4 +217,47 @@ test('keyboard and scanner: Enter starts, Escape ends; a scan on the attract scr
   await press(page, 'Escape');
   await expect(page.getByTestId('self-attract')).toBeVisible();
   await expectFocus(page, { testid: 'self-start' }, 'attract after the scan');
+
+  // A code that starts with digits: its first keys reach the page before the scanner is
+  // recognised and start a session, which still gets the whole scan (not an empty home step).
+  await scannerType(page, '20250910');
+  await expect(verdict(page)).toHaveAttribute('data-reason', 'unknown_ticket');
+  await expect(page.getByTestId('self-session')).toHaveAttribute('data-step', 'verdict');
+});
+
+test('walk-in by keyboard: fields typed, Enter is Next, Escape is Back, consent by Tab and Space, registered', async ({ page }) => {
+  await press(page, 'Enter');
+  await tabTo(page, 'self-walkin-open');
+  await press(page, 'Enter');
+  await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'details');
+  await expectFocus(page, { tag: 'H1', text: '현장등록' }, 'walk-in details');
+  await press(page, 'Tab');
+  await expectFocus(page, { testid: 'self-walkin-name' }, 'walk-in name');
+  await page.keyboard.insertText('윤하늘');
+  await press(page, 'Tab');
+  await expectFocus(page, { testid: 'self-walkin-company' }, 'walk-in company');
+  await page.keyboard.insertText('하늘상사');
+  await press(page, 'Enter');
+  await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'consent');
+  await expectFocus(page, { tag: 'H1' }, 'walk-in consent');
+
+  // Escape goes back with what was typed kept; the same way forward again.
+  await press(page, 'Escape');
+  await expect(page.getByTestId('self-walkin')).toHaveAttribute('data-step', 'details');
+  await expect(page.getByTestId('self-walkin-company')).toHaveValue('하늘상사');
+  await tabTo(page, 'self-walkin-name');
+  await press(page, 'Enter');
+  await expectFocus(page, { tag: 'H1' }, 'walk-in consent again');
+  await tabTo(page, 'consent-registration-yes');
+  await expectFocus(page, { testid: 'consent-registration-yes' }, 'consent: yes');
+  await press(page, 'Space');
+  await expect(page.getByTestId('consent-registration-yes')).toHaveAttribute('aria-checked', 'true');
+  await tabTo(page, 'self-walkin-submit');
+  await expectFocus(page, { testid: 'self-walkin-submit' }, 'walk-in submit');
+  await press(page, 'Enter');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
+  await expect(verdict(page).getByTestId('verdict-name')).toHaveText('윤하늘');
+  await expectFocus(page, { tag: 'H1', text: '환영합니다' }, 'walk-in verdict');
+  await press(page, 'Escape');
+  await expect(page.getByTestId('self-attract')).toBeVisible();
 });

@@ -17,7 +17,7 @@ import { useAnnounceOnShow } from '../../a11y/announce';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { WalkInConsent } from '../WalkInConsent';
-import { useStepFocus } from '../keypad';
+import { useStepFocus, useWindowKey } from '../keypad';
 
 type Stored = Extract<WalkInOutcome, { kind: 'stored' }>;
 type TextField = 'name' | 'company' | 'phone';
@@ -39,8 +39,14 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useAnnounceOnShow('prompt', (tr) => tr(step === 'details' ? 'self.walkIn.title' : 'walkIn.consentTitle'), step);
-  // Keypad users land on each step's heading (issue 12).
+  // Keypad users land on each step's heading (issue 12); Escape is Back.
   const heading = useStepFocus(step);
+  useWindowKey((e) => {
+    if (e.key !== 'Escape' || busy) return;
+    e.preventDefault();
+    if (step === 'consent') setStep('details');
+    else onBack();
+  });
 
   const set = (patch: Partial<WalkInForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -82,6 +88,10 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
         spellCheck={false}
         onFocus={() => setActive(key)}
         onChange={(e) => set({ [key]: e.target.value })}
+        // Enter in a field is Next (not while an IME is still composing a syllable).
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) next();
+        }}
       />
     </label>
   );
