@@ -42,7 +42,9 @@ export function useWindowKey(onKey: (e: KeyboardEvent) => void, enabled = true):
     // is still on its way up to the window: it must not act a second time here.
     const during = window.event;
     const listener = (e: KeyboardEvent) => {
-      if (e === during || e.defaultPrevented || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
+      // Untrusted: a script's own KeyboardEvent at the window (an in-page test burst),
+      // which the scanner listener there cannot stop from reaching this one.
+      if (e === during || !e.isTrusted || e.defaultPrevented || e.isComposing || e.ctrlKey || e.altKey || e.metaKey) return;
       latest.current(e);
     };
     window.addEventListener('keydown', listener);
