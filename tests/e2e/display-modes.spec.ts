@@ -88,9 +88,9 @@ test('self-service: each mode is switched on from the attract screen for one ses
   await openSelfService(page);
   const html = page.locator('html');
   const rootPx = () => html.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  const hintPx = () => page.locator('.self__hint').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const startPx = () => page.getByTestId('self-start').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const plainRoot = await rootPx();
-  const plainHint = await hintPx();
+  const plainStart = await startPx();
   const mode = (m: string) => page.getByTestId(`self-display-${m}`);
   for (const m of ['largeText', 'highContrast', 'lowPosition']) {
     await expect(mode(m)).toHaveAttribute('aria-pressed', 'false');
@@ -106,7 +106,7 @@ test('self-service: each mode is switched on from the attract screen for one ses
   await expect(mode('largeText')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('self-attract')).toBeVisible(); // a toggle does not start a session
   expect(await rootPx()).toBe(plainRoot * 2);
-  expect(await hintPx()).toBeCloseTo(plainHint * 2, 0);
+  expect(await startPx()).toBeCloseTo(plainStart * 2, 0);
   await mode('largeText').click();
   expect(await rootPx()).toBe(plainRoot);
 
