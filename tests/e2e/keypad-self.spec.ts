@@ -1,13 +1,13 @@
 // Keypad-only operation of self-service (issue 12): a physical keyboard or USB
 // numeric pad alone (page.keyboard only, never a click or a tap) takes a person
 // from the attract screen through name + last-4 lookup, "Is this you?", the
-// verdict and back; a scanner's scan works beside it. At every step focus must
-// land on the new step (its heading or field) and show a ring that is drawn
-// (outline not none) and stands out ≥ 3:1 against what is around it, in the
-// normal and the high-contrast display.
+// verdict and back; a scanner's scan works beside it, and so do walk-in and the
+// staff PIN. At every step focus must land on the new step (its heading or
+// field) and show a ring that is drawn (outline not none) and stands out ≥ 3:1
+// against what is around it, in the normal and the high-contrast display.
 import { expect, test, type Page } from '@playwright/test';
 import { scannerType, verdict } from './support/kiosk';
-import { LOOKALIKES, ME, openSelfService } from './support/self';
+import { LOOKALIKES, ME, SELF_PIN, openSelfService } from './support/self';
 
 interface Focus {
   testid: string | null;
@@ -260,4 +260,15 @@ test('walk-in by keyboard: fields typed, Enter is Next, Escape is Back, consent 
   await expectFocus(page, { tag: 'H1', text: '환영합니다' }, 'walk-in verdict');
   await press(page, 'Escape');
   await expect(page.getByTestId('self-attract')).toBeVisible();
+});
+
+test('staff PIN by keypad: Tab to Staff, a wrong PIN refused, the right one typed on the numeric pad leaves self-service', async ({ page }) => {
+  await tabTo(page, 'self-staff');
+  await expectFocus(page, { testid: 'self-staff' }, 'staff button');
+  await press(page, 'Enter');
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'enter');
+  await press(page, '1', '1', '1', '1', 'Enter');
+  await expect(page.getByTestId('pin-message')).toHaveAttribute('data-reason', 'wrong');
+  await press(page, ...[...SELF_PIN].map((d) => `Numpad${d}`), 'NumpadEnter');
+  await expect(page.getByTestId('scan-prompt')).toBeVisible();
 });
