@@ -33,6 +33,11 @@ export interface Session {
   direction: 'entry' | 'exit';
   /** Self-service mode (issue 12): attendees use the kiosk alone; leaving it needs the staff PIN. */
   selfService?: boolean;
+  /**
+   * Set by pairing (the link's checkpoint), not chosen by staff: the first config
+   * pull replaces it, applying the checkpoint's `selfService` (sync/config.ts).
+   */
+  preset?: boolean;
 }
 
 export function loadSession(db: TurnoutDb): Promise<Session | undefined> {

@@ -61,7 +61,7 @@ export async function reconcilePairingCopy(db: TurnoutDb, copy: PlatformPairingC
     await db.transaction('rw', db.meta, async () => {
       await db.meta.put({ key: SYNC_META.pairing, value: pairing });
       if (pairing.checkpointId && !(await db.meta.get('session'))) {
-        await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry' } });
+        await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry', preset: true } });
       }
     });
     return { kind: 'restored', pairing };

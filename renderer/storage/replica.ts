@@ -153,7 +153,8 @@ export async function savePairing(db: TurnoutDb, pairing: Pairing, now = new Dat
     }
     await db.meta.put({ key: SYNC_META.pairing, value: pairing });
     await db.meta.delete(SYNC_META.revoked);
-    if (pairing.checkpointId) await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry' } });
+    // `preset`: the config pull that follows applies the checkpoint's self-service flag to it.
+    if (pairing.checkpointId) await db.meta.put({ key: 'session', value: { checkpointId: pairing.checkpointId, direction: 'entry', preset: true } });
     return { held, released };
   });
 }

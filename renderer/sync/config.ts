@@ -41,8 +41,13 @@ export async function pullConfig(db: TurnoutDb, client: SyncClient, pairing: Pai
     { event: config.event, programmes: config.programmes, checkpoints: config.checkpoints, signingKeys: config.signingKeys, features: config.features ?? [] },
     res.etag,
   );
-  const preselect = config.checkpoints.find((c) => c.id === config.deviceCheckpointId);
-  if (preselect && !(await loadSession(db))) {
+  // The desk's checkpoint when it has none yet, or when pairing only preset it from
+  // the link (savePairing writes that session before any config is here): then the
+  // checkpoint's self-service flag applies. A session staff chose is never touched.
+  const current = await loadSession(db);
+  const presetId = current === undefined ? config.deviceCheckpointId : current.preset === true ? current.checkpointId : undefined;
+  const preselect = config.checkpoints.find((c) => c.id === presetId);
+  if (preselect) {
     const self = preselect.selfService === true && (await hasStaffPin(db));
     await saveSession(db, { checkpointId: preselect.id, direction: 'entry', ...(self ? { selfService: true } : {}) });
   }

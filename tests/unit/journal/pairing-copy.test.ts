@@ -138,7 +138,8 @@ describe('reconcile at start (page side, fake-indexeddb)', () => {
     const outcome = await reconcilePairingCopy(db, copy);
     expect(outcome).toEqual({ kind: 'restored', pairing: PAIRING });
     expect(await loadPairing(db)).toEqual(PAIRING);
-    expect((await db.meta.get('session'))?.value).toEqual({ checkpointId: 'hall-a', direction: 'entry' });
+    // Preset by the pairing (not chosen by staff): the next config pull applies the checkpoint's self-service flag.
+    expect((await db.meta.get('session'))?.value).toEqual({ checkpointId: 'hall-a', direction: 'entry', preset: true });
     // Second start: already in step, nothing restored twice.
     expect(await reconcilePairingCopy(db, copy)).toEqual({ kind: 'in_step' });
   });
