@@ -72,24 +72,6 @@ async function expectFocus(page: Page, where: Partial<Pick<Focus, 'testid' | 'ta
   expect(f.contrast, `${step}: ring contrast`).toBeGreaterThanOrEqual(3);
 }
 
-/** Whether the device's session, as stored, is in self-service mode. */
-function storedSelfService(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      new Promise<boolean>((resolve, reject) => {
-        const req = indexedDB.open('turnout');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('meta').objectStore('meta').get('session');
-          get.onsuccess = () => {
-            resolve((get.result as { value?: { selfService?: boolean } } | undefined)?.value?.selfService === true);
-            req.result.close();
-          };
-        };
-      }),
-  );
-}
-
 /** A key as a person presses it: far enough apart that the scanner listener never takes it for a burst. */
 async function press(page: Page, ...keys: string[]): Promise<void> {
   for (const k of keys) {
@@ -107,9 +89,8 @@ async function tabTo(page: Page, testid: string): Promise<void> {
 test.beforeEach(async ({ page }, info) => {
   await page.clock.install();
   await openSelfService(page, { phones: info.title.includes('last 4') });
-  // From here on no pointer at all: the page starts over as a keypad user finds it,
-  // once self-service mode is on disk (IndexedDB meta `session`), or the reload would race it.
-  await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(true);
+  // From here on no pointer at all: the page starts over as a keypad user finds it
+  // (openSelfService returns once self-service mode is on disk).
   await page.reload();
   await expect(page.getByTestId('self-attract')).toBeVisible({ timeout: 60_000 });
 });

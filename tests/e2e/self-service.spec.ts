@@ -5,7 +5,7 @@
 // company): none of their names may ever reach the self-service DOM.
 import { expect, test, type Page } from '@playwright/test';
 import { scannerType, verdict } from './support/kiosk';
-import { LOOKALIKES, ME, PHONES, SELF_PIN, openSelfService, strangerNames, tapHangul, typePin } from './support/self';
+import { LOOKALIKES, ME, PHONES, SELF_PIN, openSelfService, storedSelfService, strangerNames, tapHangul, typePin } from './support/self';
 
 /** No stranger's full name anywhere in the page's HTML (attributes and hidden nodes included). */
 async function expectNoStrangers(page: Page): Promise<void> {
@@ -135,6 +135,7 @@ test('leaving self-service needs the staff PIN; a reload stays in self-service',
   await typePin(page, SELF_PIN);
   await expect(page.getByTestId('scan-prompt')).toBeVisible();
   await expect(page.getByTestId('open-search')).toBeVisible();
+  await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(false);
   await page.reload();
   await expect(page.getByTestId('scan-prompt')).toBeVisible({ timeout: 60_000 });
 });

@@ -57,7 +57,28 @@ export async function openSelfService(page: Page, opts: { phones?: boolean; mode
   await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'confirm');
   await typePin(page, SELF_PIN);
   await expect(page.getByTestId('self-attract')).toBeVisible();
+  // The screen switches before IndexedDB has the session: a reload right away would race it.
+  await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(true);
 }
+
+/** Whether the device's session, as stored, is in self-service mode. */
+export function storedSelfService(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = indexedDB.open('turnout');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get('session');
+          get.onsuccess = () => {
+            resolve((get.result as { value?: { selfService?: boolean } } | undefined)?.value?.selfService === true);
+            req.result.close();
+          };
+        };
+      }),
+  );
+}
+
 
 /** Taps Hangul on the on-screen keyboard, jamo by jamo, as a 2-beolsik typist does. */
 export async function tapHangul(page: Page, text: string): Promise<void> {
