@@ -89,7 +89,7 @@ export function WalkInScreen({ onCancel, onDone }: Props) {
           spellCheck={false}
           onChange={(e) => set({ [key]: e.target.value })}
         />
-        <button type="button" className="btn btn--ghost" aria-pressed={keyboard === key} onClick={() => setKeyboard(keyboard === key ? null : key)}>⌨</button>
+        <button type="button" className="btn btn--ghost" aria-label={t('keyboard.label')} aria-pressed={keyboard === key} onClick={() => setKeyboard(keyboard === key ? null : key)}>⌨</button>
       </span>
     </label>
   );
