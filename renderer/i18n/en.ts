@@ -38,6 +38,7 @@ export const en = {
     exit: 'Exit',
     importRoster: 'Import roster (CSV or Excel)',
     importing: 'Reading the roster…',
+    importReport: 'Import result',
     imported: 'Imported {{count}} tickets',
     importErrors: '{{count}} rows skipped',
     line: 'Line {{line}}: {{problem}}',

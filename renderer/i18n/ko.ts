@@ -40,6 +40,7 @@ export const ko: Strings = {
     exit: '퇴장',
     importRoster: '명단 가져오기 (CSV·엑셀)',
     importing: '명단을 읽는 중…',
+    importReport: '가져오기 결과',
     imported: '{{count}}건 가져옴',
     importErrors: '{{count}}행 건너뜀',
     line: '{{line}}행: {{problem}}',

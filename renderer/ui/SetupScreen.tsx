@@ -132,6 +132,10 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
       {report?.ok && (
         <div
           className="setup__report"
+          // A long list of broken rows scrolls: keyboard users must reach it too (axe scrollable-region-focusable).
+          role="region"
+          aria-label={t('setup.importReport')}
+          tabIndex={0}
           data-testid="import-report"
           data-imported={report.imported}
           data-errors={report.errors.length}

@@ -4,7 +4,8 @@
 // one refused, the registered verdict with its badge line), an admission by
 // override, undo done (toast and the voided recent item), the staff screen after an
 // export, the held-records notice, and a badge that did not print (the verdict's
-// retry and the bar of failures kept on the scan screen). Each through axe-core
+// retry and the bar of failures kept on the scan screen), a roster import's report
+// of broken rows and the low-disk banner. Each through axe-core
 // (WCAG 2.2 AA, zero serious/critical) and the 44 × 44 px touch-target check, in
 // the plain display and with large text and high contrast on.
 import { expect, test, type Page } from '@playwright/test';
@@ -166,19 +167,28 @@ for (const modes of [false, true]) {
   });
 }
 
-test('a badge that did not print: the verdict with its retry, and the failures bar on the scan screen, pass axe and 44 px targets', async ({ page, context, baseURL }) => {
+test('a roster import report, a low-disk banner, a badge that did not print and the failures bar pass axe and 44 px targets', async ({ page, context, baseURL }) => {
   const answers: Result<PrintOutcome>[] = [fail('print_failed', 'Printing failed: Print job failed'), fail('print_failed', 'Printing failed: no answer from the printer in 15 s')];
   bridge = await installShellBridge(context, new URL(baseURL!).origin, undefined, {
     listPrinters: async () => [{ name: 'Brother_QL_820NWB', displayName: 'Brother QL-820NWB', description: '' }],
     printBadge: async (input) => answers.shift() ?? ok({ printerName: input.printerName ?? null }),
   });
+  // The disk is low (the shell's storage guard): the scan screen carries the banner.
+  bridge.setDisk({ freeBytes: 0.6 * 1024 ** 3, totalBytes: 64 * 1024 ** 3 });
   await page.goto(kioskUrl());
   await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
+  // A roster file with broken rows: the report lists each by line.
+  const csv = ['code,name,company', 'A11Y-1,검사일,한빛', ',이름만,', 'A11Y-3,,회사만'].join('\n');
+  await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', '1');
+  await expectAccessible(page, 'setup: import report with broken rows');
   await page.getByTestId('badge-on').click();
   await page.locator('[data-badge-template="ql62"]').click();
   await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
   await expectAccessible(page, 'setup: badge setup with the Electron printer list');
   await page.locator('[data-checkpoint="info-desk"]').click();
+  await expect(page.getByTestId('storage-banner')).toHaveAttribute('data-level', 'warning', { timeout: 30_000 });
+  await expectAccessible(page, 'scan: low-disk banner');
   const [first, second] = admissibleCodes(2);
   await scan(page, first!);
   await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'failed');
