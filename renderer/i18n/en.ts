@@ -329,6 +329,7 @@ export const en = {
     failed: 'Badge not printed — retry',
     retry: 'Retry',
     interrupted: 'The kiosk restarted while this badge was printing: check whether it came out',
+    selfPending: 'Badges not printed: {{count}} — please tell staff',
     dismiss: 'Dismiss',
     issued: 'Badge already issued',
     reprint: 'Reprint badge (staff)',

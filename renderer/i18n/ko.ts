@@ -331,6 +331,7 @@ export const ko: Strings = {
     failed: '배지 인쇄 안 됨 — 다시 시도하세요',
     retry: '다시 인쇄',
     interrupted: '인쇄 중에 키오스크가 다시 시작되었습니다. 배지가 나왔는지 확인하세요',
+    selfPending: '인쇄 안 된 배지 {{count}}장 — 직원에게 알려 주세요',
     dismiss: '닫기',
     issued: '이미 배지를 받은 분입니다',
     reprint: '배지 재발급 (관리자)',

@@ -2,7 +2,8 @@
 // real Chromium with the shell bridge and a stand-in printer: an attendee's scan
 // prints one badge; scanning again prints none and says the badge was issued, with
 // no staff-only "Reprint" button on the attendee's screen; a failed print shows the
-// attendee a retry that prints it. Both badge lines pass axe and the 44 px check.
+// attendee a retry that prints it; one left failed is counted (never named) on
+// the attract screen for staff. Each badge line passes axe and the 44 px check.
 import { expect, test } from '@playwright/test';
 import { fail, ok, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
@@ -65,4 +66,21 @@ test('self-service prints one badge per admission, never offers the staff reprin
   await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'printed');
   expect(prints).toHaveLength(3);
   expect(prints[2]!.html).toBe(prints[1]!.html);
+  await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-badge-notice')).toHaveCount(0);
+
+  // A failure nobody retried (the attendee walked away): the attract screen says how many, never whose.
+  answers.push(fail('print_failed', 'Printing failed: Print job failed'));
+  const [third] = admissibleCodes(1, 40);
+  await scannerType(page, third!);
+  await expect(page.getByTestId('badge-status')).toHaveAttribute('data-badge-state', 'failed');
+  const name = (await page.getByTestId('verdict-name').textContent())!;
+  await page.getByTestId('self-done').click();
+  const notice = page.getByTestId('self-badge-notice');
+  await expect(notice).toHaveAttribute('data-count', '1');
+  await expect(notice).toContainText('인쇄 안 된 배지 1장');
+  await expect(notice).toContainText('Badges not printed: 1');
+  expect(await page.content()).not.toContain(name);
+  await expectAccessible(page, 'self: attract with the badges-not-printed notice');
+  await page.screenshot({ path: test.info().outputPath('self-badge-notice.png') });
 });

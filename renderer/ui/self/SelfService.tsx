@@ -15,6 +15,7 @@ import { restoreDeviceDisplayModes } from '../a11y/DisplayModes';
 import { StaffGate } from '../StaffGate';
 import { useWedge } from '../useWedge';
 import { AttractScreen } from './AttractScreen';
+import { SelfBadgeNotice } from './BadgeNotice';
 import { SelfSession } from './SelfSession';
 import './self.css';
 import './self-modes.css';
@@ -66,12 +67,15 @@ export function SelfService({ onLeave }: { onLeave(): void }) {
     );
   }
   return (
-    <AttractScreen
-      onStart={(opts) => {
-        if (opts.lang) setLang(opts.lang);
-        start({ byName: opts.byName });
-      }}
-      onStaff={() => setPhase({ kind: 'staff' })}
-    />
+    <div className="self-badge-wrap">
+      <SelfBadgeNotice />
+      <AttractScreen
+        onStart={(opts) => {
+          if (opts.lang) setLang(opts.lang);
+          start({ byName: opts.byName });
+        }}
+        onStaff={() => setPhase({ kind: 'staff' })}
+      />
+    </div>
   );
 }
