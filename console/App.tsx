@@ -14,11 +14,12 @@ import { localized } from './format';
 import { HelpBanner } from './components/HelpBanner';
 import { DevicesPage } from './pages/Devices';
 import { EventsPage } from './pages/Events';
+import { IssuingPage } from './pages/Issuing';
 import { PairingPage } from './pages/Pairing';
 import { ReportsPage } from './pages/Reports';
 import { RosterPage } from './pages/Roster';
 
-const PAGES = ['reports', 'devices', 'events', 'roster', 'pairing'] as const;
+const PAGES = ['reports', 'devices', 'events', 'roster', 'issuing', 'pairing'] as const;
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -130,6 +131,7 @@ export function App() {
       <main className="page">
         {page.startsWith('events') && <EventsPage />}
         {page.startsWith('roster') && <RosterPage />}
+        {page.startsWith('issuing') && <IssuingPage />}
         {page.startsWith('pairing') && <PairingPage />}
         {page.startsWith('devices') && <DevicesPage />}
         {page.startsWith('reports') && <ReportsPage />}

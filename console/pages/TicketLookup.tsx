@@ -1,6 +1,6 @@
 // Ticket lookup: search by code, name or company; a ticket's details and every
 // scan of it (when, where, which desk, verdict, conflict), oldest first. An
-// admin can revoke, block or restore it (kiosks pull the change).
+// admin can revoke (after a confirm), block or restore it (kiosks pull the change).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DevicesResponse, TicketDetail, TicketSearchResponse, TicketWire, type EventBundle } from '../../core/protocol';
@@ -104,7 +104,7 @@ function Detail({ bundle, code }: { bundle: EventBundle; code: string }) {
         <div className="toolbar">
           {tk.status !== 'valid' && <button type="button" data-testid="ticket-restore" onClick={() => void setStatus('valid')}>{t('ticket.restore')}</button>}
           {tk.status === 'valid' && <button type="button" data-testid="ticket-block" onClick={() => void setStatus('blocked')}>{t('ticket.block')}</button>}
-          {tk.status !== 'revoked' && <button type="button" className="danger" data-testid="ticket-revoke" onClick={() => void setStatus('revoked')}>{t('ticket.revoke')}</button>}
+          {tk.status !== 'revoked' && <button type="button" className="danger" data-testid="ticket-revoke" onClick={() => window.confirm(t('ticket.revokeConfirm', { code: tk.code, name: tk.name || '—' })) && void setStatus('revoked')}>{t('ticket.revoke')}</button>}
         </div>
       )}
       {error && <p className="error" role="alert">{error}</p>}
