@@ -1,0 +1,106 @@
+// Issuing in the console (Tickets / 발급): an admin issues 3 signed tickets of a
+// category; the A4 sheet downloads as a PDF and the mail-merge CSV holds the 3;
+// a shown QR, read from the screen's pixels by jsQR, is a TO1: code the
+// server's online decide admits at a desk. Rotating the key lists a new
+// current one; revoking a ticket from the lookup (after its confirm) is what
+// the API then reports. A viewer sees the keys but no write control.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { newCheckInId } from '../../core/ids';
+import { ADMIN, decodeQr, EVENT_ID, login, startConsoleServer, VIEWER, type ConsoleServer } from './support/console';
+
+let s: ConsoleServer;
+test.beforeAll(async () => {
+  s = await startConsoleServer(20);
+});
+test.afterAll(async () => {
+  await s.close();
+});
+
+const api = (path: string) => fetch(s.base + path, { headers: { authorization: `Bearer ${ADMIN}` } });
+
+test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the desk admits; rotate lists a new current key', async ({ page }) => {
+  await login(page, s.base);
+  await page.getByTestId('nav-issuing').click();
+  await page.getByTestId('issue-count').fill('3');
+  await page.getByTestId('issue-category').selectOption('buyer');
+  await expect(page.getByTestId('issue-go')).toHaveText('Issue 3 tickets');
+  await page.getByTestId('issue-go').click();
+  await expect(page.getByTestId('issue-summary')).toHaveText('3 tickets issued.');
+  const shown = page.getByTestId('issued-ticket');
+  await expect(shown).toHaveCount(3);
+  await expect(shown.first()).toContainText('Buyer');
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issue-sheet').click()]);
+  expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('issue-csv').click()]);
+  const lines = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(lines.slice(1)).toHaveLength(3); // a header and the 3 tickets
+
+  const code = await decodeQr(page, '[data-testid="issued-ticket"]:nth-child(2) img');
+  expect(code).toMatch(/^TO1:/);
+  await expect(shown.nth(1)).toHaveAttribute('data-code', code!);
+  expect(lines.some((l) => l.includes(code!))).toBe(true);
+  const desk = await s.desk('Issuing desk', 'info-desk');
+  const decided = await s.post(desk.token, '/v1/sync/decide', { id: newCheckInId(), code, checkpointId: 'info-desk' });
+  expect(await decided.json()).toMatchObject({ verdict: 'accepted', ticket: { code, category: 'buyer' } });
+
+  // The key that signed them is current; rotating (confirmed) makes another current and keeps it verifying.
+  const keys = page.locator('[data-testid="key-list"] tbody tr[data-key]');
+  await expect(keys).toHaveCount(1);
+  const first = await keys.first().getAttribute('data-key');
+  await expect(keys.first()).toHaveAttribute('data-status', 'active');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('key-rotate').click();
+  await expect(keys).toHaveCount(2);
+  await expect(page.locator(`tr[data-key="${first}"]`)).toHaveAttribute('data-status', 'verify');
+  const current = page.locator('[data-testid="key-list"] tr[data-status="active"]');
+  await expect(current).toHaveCount(1);
+  expect(await current.getAttribute('data-key')).not.toBe(first);
+  await expect(page.getByTestId('key-message')).toContainText(`Key ${await current.getAttribute('data-key')} signs new tickets`);
+  await expect(page.getByTestId(`key-retire-${first}`)).toBeVisible();
+  await page.screenshot({ path: 'docs/console-issuing.png', fullPage: true });
+});
+
+test('revoke from the ticket lookup after a confirm (dismissed: nothing changes); the API reports it revoked', async ({ page }) => {
+  const issued = await s.post(ADMIN, `/v1/admin/events/${EVENT_ID}/tickets/issue`, { count: 1, category: 'press' });
+  const { issued: [ticket] } = (await issued.json()) as { issued: { code: string }[] };
+  await login(page, s.base);
+  await page.getByTestId('nav-roster').click();
+  await page.getByTestId('lookup-q').fill(ticket!.code);
+  await page.getByTestId('lookup-go').click();
+  const detail = page.getByTestId('ticket-detail');
+  await expect(detail).toHaveAttribute('data-status', 'valid');
+
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByTestId('ticket-revoke').click();
+  await expect(page.getByTestId('ticket-revoke')).toBeVisible();
+  expect(((await (await api(`/v1/admin/events/${EVENT_ID}/tickets/${encodeURIComponent(ticket!.code)}`)).json()) as { ticket: { status: string } }).ticket.status).toBe('valid');
+
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.getByTestId('ticket-revoke').click();
+  await expect(detail).toHaveAttribute('data-status', 'revoked');
+  expect(asked).toContain(ticket!.code);
+  const after = (await (await api(`/v1/admin/events/${EVENT_ID}/tickets/${encodeURIComponent(ticket!.code)}`)).json()) as { ticket: { status: string } };
+  expect(after.ticket.status).toBe('revoked');
+  // Un-revoking is the lookup's "Make valid again".
+  await page.getByTestId('ticket-restore').click();
+  await expect(detail).toHaveAttribute('data-status', 'valid');
+});
+
+test('a viewer sees the signing keys but no issue form, rotate or retire', async ({ page }) => {
+  // Issuing makes the event's first key when it has none, so there is one to list.
+  expect((await s.post(ADMIN, `/v1/admin/events/${EVENT_ID}/tickets/issue`, { count: 1 })).status).toBe(200);
+  await login(page, s.base, VIEWER, 'ko');
+  await expect(page.getByTestId('nav-issuing')).toHaveText('발급');
+  await page.getByTestId('nav-issuing').click();
+  await expect(page.getByTestId('read-only-note')).toBeVisible();
+  await expect(page.locator('[data-testid="key-list"] tbody tr[data-key]').first()).toBeVisible();
+  await expect(page.getByTestId('issue-form')).toHaveCount(0);
+  await expect(page.getByTestId('key-rotate')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="key-retire-"]')).toHaveCount(0);
+});
