@@ -2,8 +2,9 @@
 // category; the A4 sheet downloads as a PDF and the mail-merge CSV holds the 3;
 // a shown QR, read from the screen's pixels by jsQR, is a TO1: code the
 // server's online decide admits at a desk. Rotating the key lists a new
-// current one; revoking a ticket from the lookup (after its confirm) is what
-// the API then reports. A viewer sees the keys but no write control.
+// current one; retiring the old one makes its codes refused. Revoking a ticket
+// from the lookup (after its confirm) is what the API then reports. A viewer
+// sees the keys but no write control.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { newCheckInId } from '../../core/ids';
@@ -19,7 +20,7 @@ test.afterAll(async () => {
 
 const api = (path: string) => fetch(s.base + path, { headers: { authorization: `Bearer ${ADMIN}` } });
 
-test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the desk admits; rotate lists a new current key', async ({ page }) => {
+test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the desk admits; rotate lists a new current key, retiring the old one refuses its codes', async ({ page }) => {
   await login(page, s.base);
   await page.getByTestId('nav-issuing').click();
   await page.getByTestId('issue-count').fill('3');
@@ -60,6 +61,20 @@ test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the
   await expect(page.getByTestId('key-message')).toContainText(`Key ${await current.getAttribute('data-key')} signs new tickets`);
   await expect(page.getByTestId(`key-retire-${first}`)).toBeVisible();
   await page.screenshot({ path: 'docs/console-issuing.png', fullPage: true });
+
+  // Retiring the old key (confirmed): listed as retired, and the code it signed is refused from then on.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.getByTestId(`key-retire-${first}`).click();
+  await expect(page.locator(`tr[data-key="${first}"]`)).toHaveAttribute('data-status', 'retired');
+  expect(asked).toContain(`Retire key ${first}?`);
+  await expect(page.getByTestId('key-message')).toHaveText(`Key ${first} retired.`);
+  await expect(page.locator('[data-testid^="key-retire-"]')).toHaveCount(0);
+  const again = await s.post(desk.token, '/v1/sync/decide', { id: newCheckInId(), code, checkpointId: 'info-desk' });
+  expect(await again.json()).toMatchObject({ verdict: 'rejected', reason: 'invalid_signature' });
 });
 
 test('revoke from the ticket lookup after a confirm (dismissed: nothing changes); the API reports it revoked', async ({ page }) => {
@@ -103,4 +118,5 @@ test('a viewer sees the signing keys but no issue form, rotate or retire', async
   await expect(page.getByTestId('issue-form')).toHaveCount(0);
   await expect(page.getByTestId('key-rotate')).toHaveCount(0);
   await expect(page.locator('[data-testid^="key-retire-"]')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/console-issuing-viewer-ko.png', fullPage: true });
 });
