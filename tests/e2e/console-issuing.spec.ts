@@ -2,7 +2,8 @@
 // category; the A4 sheet downloads as a PDF and the mail-merge CSV holds the 3;
 // a shown QR, read from the screen's pixels by jsQR, is a TO1: code the
 // server's online decide admits at a desk. Rotating the key lists a new
-// current one; retiring the old one makes its codes refused. Revoking a ticket
+// current one; retiring the old one makes its codes refused. Names typed one
+// per line issue a named ticket each (in Korean). Revoking a ticket
 // from the lookup (after its confirm) is what the API then reports. A viewer
 // sees the keys but no write control.
 import { readFileSync } from 'node:fs';
@@ -75,6 +76,25 @@ test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the
   await expect(page.locator('[data-testid^="key-retire-"]')).toHaveCount(0);
   const again = await s.post(desk.token, '/v1/sync/decide', { id: newCheckInId(), code, checkpointId: 'info-desk' });
   expect(await again.json()).toMatchObject({ verdict: 'rejected', reason: 'invalid_signature' });
+});
+
+test('names typed one per line issue one named ticket each, the count following the lines', async ({ page }) => {
+  await login(page, s.base, ADMIN, 'ko');
+  await page.getByTestId('nav-issuing').click();
+  await page.getByTestId('issue-names').fill('김민지\n\n  Alex Kim  \n');
+  await expect(page.getByTestId('issue-count')).toHaveValue('2');
+  await expect(page.getByTestId('issue-count')).toBeDisabled();
+  await page.getByTestId('issue-category').selectOption('speaker');
+  await expect(page.getByTestId('issue-go')).toHaveText('티켓 2장 발급');
+  await page.getByTestId('issue-go').click();
+  await expect(page.getByTestId('issue-summary')).toHaveText('티켓 2장을 발급했습니다.');
+  const shown = page.getByTestId('issued-ticket');
+  await expect(shown).toHaveCount(2);
+  await expect(shown.nth(0)).toContainText('김민지 · 연사');
+  await expect(shown.nth(1)).toContainText('Alex Kim · 연사');
+  const code = await shown.nth(0).getAttribute('data-code');
+  const res = (await (await api(`/v1/admin/events/${EVENT_ID}/tickets/${encodeURIComponent(code!)}`)).json()) as { ticket: { name: string; category: string } };
+  expect(res.ticket).toMatchObject({ name: '김민지', category: 'speaker' });
 });
 
 test('revoke from the ticket lookup after a confirm (dismissed: nothing changes); the API reports it revoked', async ({ page }) => {
