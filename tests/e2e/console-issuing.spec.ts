@@ -61,7 +61,9 @@ test('issue 3 tickets: sheet PDF and CSV download, a shown QR is a TO1: code the
   expect(await current.getAttribute('data-key')).not.toBe(first);
   await expect(page.getByTestId('key-message')).toContainText(`Key ${await current.getAttribute('data-key')} signs new tickets`);
   await expect(page.getByTestId(`key-retire-${first}`)).toBeVisible();
-  await page.screenshot({ path: 'docs/console-issuing.png', fullPage: true });
+  // docs/console-issuing.png was taken here; a test run must not rewrite tracked files
+  // (the timestamps differ each run), so it goes to the test's output folder.
+  await page.screenshot({ path: test.info().outputPath('console-issuing.png'), fullPage: true });
 
   // Retiring the old key (confirmed): listed as retired, and the code it signed is refused from then on.
   let asked = '';
