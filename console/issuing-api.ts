@@ -35,8 +35,14 @@ export function issueTickets(eventId: string, category: string, count: number, n
   return call(IssueAnswer, `${base(eventId)}/tickets/issue`, { method: 'POST', json });
 }
 
-export const sheetUrl = (eventId: string) => `${base(eventId)}/issued/sheet.pdf`;
-export const csvUrl = (eventId: string) => `${base(eventId)}/issued/tickets.csv`;
+/** A batch's serials (both inclusive): the files then hold that batch only, not every ticket of the event. */
+export interface SerialRange {
+  from: number;
+  to: number;
+}
+const rangeQuery = (r?: SerialRange) => (r ? `?from=${r.from}&to=${r.to}` : '');
+export const sheetUrl = (eventId: string, range?: SerialRange) => `${base(eventId)}/issued/sheet.pdf${rangeQuery(range)}`;
+export const csvUrl = (eventId: string, range?: SerialRange) => `${base(eventId)}/issued/tickets.csv${rangeQuery(range)}`;
 
 /** Codes with a sentence of their own in `issuing.errors`. */
 const KNOWN = new Set(['signing_key_locked', 'active_key', 'unknown_key', 'unknown_event', 'forbidden']);

@@ -107,21 +107,38 @@ function IssueForm({ bundle, onIssued }: { bundle: EventBundle; onIssued(): void
 
 function Batch({ eventId, result }: { eventId: string; result: IssueAnswer }) {
   const { t } = useTranslation();
+  const serials = result.issued.map((tk) => tk.serial);
+  // Re-issuing a roster row keeps its old serial, so a batch is its lowest to highest serial.
+  const range = serials.length > 0 ? { from: Math.min(...serials), to: Math.max(...serials) } : undefined;
   return (
     <div className="issued" data-testid="issue-result" data-count={result.issued.length}>
       <p className="status-line" role="status" data-testid="issue-summary">
         {t('issuing.issued', { count: result.issued.length })}
         {result.errors.length > 0 && <> {t('issuing.notIssued', { count: result.errors.length })}</>}
       </p>
-      <div className="toolbar">
-        <a className="button" data-testid="issue-sheet" href={sheetUrl(eventId)} download>
+      {range && (
+        <>
+          <div className="toolbar">
+            <a className="button" data-testid="issue-sheet" href={sheetUrl(eventId, range)} download>
+              {t('issuing.sheet')}
+            </a>
+            <a className="button" data-testid="issue-csv" href={csvUrl(eventId, range)} download>
+              {t('issuing.csv')}
+            </a>
+          </div>
+          <p className="hint">{t('issuing.filesHint', range)}</p>
+        </>
+      )}
+      <p className="hint">
+        {t('issuing.allFiles')}{' '}
+        <a data-testid="issue-sheet-all" href={sheetUrl(eventId)} download>
           {t('issuing.sheet')}
         </a>
-        <a className="button" data-testid="issue-csv" href={csvUrl(eventId)} download>
+        {' · '}
+        <a data-testid="issue-csv-all" href={csvUrl(eventId)} download>
           {t('issuing.csv')}
         </a>
-      </div>
-      <p className="hint">{t('issuing.filesHint')}</p>
+      </p>
       {result.issued.length > 0 && <h3>{t('issuing.first', { count: Math.min(SHOWN, result.issued.length) })}</h3>}
       <ul className="issued-codes">
         {result.issued.slice(0, SHOWN).map((tk) => (

@@ -7,6 +7,7 @@
 
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { IssueRequest } from '../../core/protocol';
 import { requireAdmin } from '../admin-auth';
 import type { RouteDeps } from '../deps';
@@ -19,6 +20,18 @@ import { listSigningKeys, retireKey, rotateKey, type SigningKeyInfo } from '../s
 import { qrPng, qrSvg } from '../signing/qr';
 import { SigningKeyLockedError } from '../signing/seal';
 import { writeSheetPdf } from '../signing/sheet-pdf';
+
+/**
+ * `?from=&to=` on the CSV and the sheet: one batch's serials, both inclusive (the
+ * issue answer carries them), so a second batch does not reprint the first. Without
+ * them, every signed ticket of the event, as before.
+ */
+const SerialRange = z
+  .strictObject({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from is after to' });
+type SerialRange = z.infer<typeof SerialRange>;
+const inRange = (r: SerialRange) => (t: { serial: number }) => (r.from === undefined || t.serial >= r.from) && (r.to === undefined || t.serial <= r.to);
+const rangeSuffix = (r: SerialRange) => (r.from === undefined && r.to === undefined ? '' : `-${r.from ?? 1}-${r.to ?? 'end'}`);
 
 export interface SigningKeysResponse {
   eventId: string;
@@ -94,22 +107,24 @@ export function issueRoutes(app: FastifyInstance, deps: RouteDeps): void {
   }
 
   app.get<{ Params: { id: string } }>('/v1/admin/events/:id/issued/tickets.csv', { preHandler: auth }, async (request, reply) => {
+    const range = parseOr400(SerialRange, request.query, 'query');
     const event = await getEventInfo(db, request.params.id);
     if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${event.id}-tickets.csv"`)
-      .send(ticketsCsv(await listIssued(db, event.id)));
+      .header('content-disposition', `attachment; filename="${event.id}-tickets${rangeSuffix(range)}.csv"`)
+      .send(ticketsCsv((await listIssued(db, event.id)).filter(inRange(range))));
   });
 
   app.get<{ Params: { id: string } }>('/v1/admin/events/:id/issued/sheet.pdf', { preHandler: auth }, async (request, reply) => {
+    const range = parseOr400(SerialRange, request.query, 'query');
     const event = await getEventInfo(db, request.params.id);
     if (!event) throw notFound(`No event ${request.params.id}`, 'unknown_event');
     // Revoked tickets are not printed; the CSV keeps them, with their status.
-    const tickets = (await listIssued(db, event.id)).filter((t) => t.status === 'valid');
+    const tickets = (await listIssued(db, event.id)).filter((t) => t.status === 'valid' && inRange(range)(t));
     const chunks: Buffer[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => { chunks.push(chunk); done(); } });
     await writeSheetPdf(tickets, sink, `${event.name.ko} · ${event.name.en}`);
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${event.id}-sheet.pdf"`).send(Buffer.concat(chunks));
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${event.id}-sheet${rangeSuffix(range)}.pdf"`).send(Buffer.concat(chunks));
   });
 }

@@ -97,6 +97,18 @@ test('names typed one per line issue one named ticket each, the count following 
   const code = await shown.nth(0).getAttribute('data-code');
   const res = (await (await api(`/v1/admin/events/${EVENT_ID}/tickets/${encodeURIComponent(code!)}`)).json()) as { ticket: { name: string; category: string } };
   expect(res.ticket).toMatchObject({ name: '김민지', category: 'speaker' });
+
+  // A second batch: its files hold these 2 only, not the 3 issued before; the event's
+  // whole list sits beside them.
+  const rows = async (testid: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    return readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+  };
+  const batch = await rows('issue-csv');
+  expect(batch).toHaveLength(2);
+  expect(batch.join('\n')).toContain('김민지');
+  expect((await rows('issue-csv-all')).length).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId('issue-result')).toContainText('#4~#5');
 });
 
 test('revoke from the ticket lookup after a confirm (dismissed: nothing changes); the API reports it revoked', async ({ page }) => {

@@ -88,6 +88,22 @@ describe.each(backends())('issuing over the admin API ($kind)', (backend) => {
     const onSheet = new Set(page.map((r) => r.text));
     expect(onSheet.has(res.issued[0]!.code)).toBe(false); // revoked: not printed
     expect(onSheet.has(res.issued[1]!.code)).toBe(true);
+
+    // One batch by its serials: the CSV holds #4 and #5 only, the sheet #4 only (#5 is out of range).
+    const part = (await (await s.admin(`/v1/admin/events/${EVENT_ID}/issued/tickets.csv?from=4&to=5`)).text()).replace(/^\uFEFF/, '');
+    const partRows = part.trim().split('\r\n').slice(1);
+    expect(partRows).toHaveLength(2);
+    expect(partRows.every((r) => r.includes(res.issued[1]!.code) || r.includes(res.issued[2]!.code))).toBe(true);
+    const one = Buffer.from(await (await s.admin(`/v1/admin/events/${EVENT_ID}/issued/sheet.pdf?from=4&to=4`)).arrayBuffer());
+    writeFileSync(file, one);
+    execFileSync('pdftoppm', ['-r', '150', '-png', file, join(dir, `q-${backend.kind}`)]);
+    const onOne = (await readBarcodes(new Uint8Array(execFileSync('cat', [join(dir, `q-${backend.kind}-1.png`)])), { formats: ['QRCode'], maxNumberOfSymbols: 8 })).map((r) => r.text);
+    expect(onOne).toEqual([res.issued[1]!.code]);
+    for (const q of ['from=5&to=4', 'from=0', 'from=x', 'to=2&extra=1']) {
+      const bad = await s.admin(`/v1/admin/events/${EVENT_ID}/issued/tickets.csv?${q}`);
+      expect(bad.status, q).toBe(400);
+      expect((await s.admin(`/v1/admin/events/${EVENT_ID}/issued/sheet.pdf?${q}`)).status, q).toBe(400);
+    }
   }, 60_000);
 
   it('refuses bad requests and issues nothing; the wrong encryption key is a 503 naming the setting', async () => {
