@@ -2,7 +2,8 @@
 // and a11y-desk-flows.spec.ts never reach (issue 12: "axe-core clean on every
 // self-service and desk screen"): start-up loading and start-up failed, the
 // journal-recovery notice, the disk-almost-full banner, the pairing screen's errors
-// (a link that is not a pairing link, a server that does not answer), the
+// (a link that is not a pairing link, a server that does not answer, an expired
+// code from the real server), the
 // change-PIN overlay and the PIN pad locked after five wrong PINs, and the camera
 // preview on the scan screen and on the pairing screen (Chromium's fake camera
 // playing a blank clip made with ffmpeg at test time). Each through axe-core
@@ -19,14 +20,19 @@ import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { expectAccessible } from './support/axe';
 import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from './support/chromium';
 import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { kioskPage } from './support/sync';
+import { startUpstream, type Upstream } from './support/upstream';
 
 const PIN = '2580';
 const MODES = [false, true] as const;
 const label = (modes: boolean) => (modes ? ' (large text + high contrast)' : '');
 let bridge: ShellBridge | undefined;
+let up: Upstream | undefined;
 test.afterEach(async () => {
   await bridge?.close().catch(() => undefined);
+  await up?.close().catch(() => undefined);
   bridge = undefined;
+  up = undefined;
 });
 
 async function typePin(page: Page, pin: string): Promise<void> {
@@ -119,6 +125,22 @@ for (const modes of MODES) {
     await page.getByTestId('pair-submit').click();
     await expect(page.getByTestId('pair-error')).toHaveAttribute('data-error', 'unreachable', { timeout: 60_000 });
     await expectAccessible(page, `pairing: server unreachable${label(modes)}`);
+  });
+
+  test(`pairing error: an expired pairing code passes axe${label(modes)}`, async ({ page }) => {
+    let now = Date.now();
+    up = await startUpstream({ tickets: 20, now: () => now });
+    const link = await up.pairingLink('info-desk');
+    now += 24 * 3600_000; // the organiser's code was made yesterday (codes live 15 min)
+    await page.goto(kioskPage(up.url, { roster: '20' }));
+    await expect(page.getByTestId('open-pairing')).toBeVisible({ timeout: 60_000 });
+    if (modes) await displayModes(page);
+    await page.getByTestId('open-pairing').click();
+    await page.getByTestId('pair-input').fill(link);
+    await page.getByTestId('pair-submit').click();
+    await expect(page.getByTestId('pair-error')).toHaveAttribute('data-error', 'code_expired', { timeout: 30_000 });
+    await expect(page.getByTestId('pair-error-message')).toContainText('만료');
+    await expectAccessible(page, `pairing: code expired${label(modes)}`);
   });
 
   test(`the journal-recovery notice and the disk-almost-full banner pass axe${label(modes)}`, async ({ context, page, baseURL }) => {
