@@ -19,7 +19,7 @@ import { pairingLink } from '../../server/routes/admin';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { expectAccessible } from './support/axe';
 import { CHROMIUM_ARGS, chromiumPath, fakeCameraArgs } from './support/chromium';
-import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { admissibleCodes, deleteKioskDatabase, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
 import { kioskPage } from './support/sync';
 import { startUpstream, type Upstream } from './support/upstream';
 
@@ -156,19 +156,9 @@ for (const modes of MODES) {
     }
     await expect.poll(async () => (await bridge!.journal.readAll()).entries.length).toBe(2);
 
-    // Chromium resets the database (as in journal-recovery.spec.ts), from a page of the
-    // same origin that does not run the kiosk; the disk is nearly full on the next start.
-    await page.goto(`${origin}/manifest.webmanifest`);
-    const outcome = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const req = indexedDB.deleteDatabase('turnout');
-          req.onsuccess = () => resolve('deleted');
-          req.onerror = () => resolve(`error: ${String(req.error)}`);
-          req.onblocked = () => resolve('blocked');
-        }),
-    );
-    expect(outcome).toBe('deleted');
+    // Chromium resets the database (as in journal-recovery.spec.ts); the disk is nearly
+    // full on the next start.
+    await deleteKioskDatabase(page, origin);
     bridge.setDisk({ freeBytes: 120 * 1024 ** 2, totalBytes: 64 * 1024 ** 3 });
     await page.goto(kioskUrl({ roster: 200 }));
     const notice = page.getByTestId('recovery-notice');

@@ -4,9 +4,9 @@
 // `window.kiosk` (tests/support/shell-bridge.ts: main's real IPC handlers, journal,
 // storage guard and pairing vault; only the Electron transport is replaced, as no
 // Electron binary runs here). Also: the storage banner at warning and critical.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
-import { admissibleCodes } from './support/kiosk';
+import { admissibleCodes, deleteKioskDatabase } from './support/kiosk';
 import { expectAllOnServer, expectDrained, indicator, kioskPage, madeHere, pairByUrl, scanAll } from './support/sync';
 import { startUpstream, type Upstream } from './support/upstream';
 
@@ -19,22 +19,6 @@ test.afterEach(async () => {
   up = undefined;
   bridge = undefined;
 });
-
-/** Deletes the kiosk's database from a page of the same origin that does not run the kiosk (no open connection). */
-async function deleteKioskDatabase(page: Page, origin: string): Promise<void> {
-  await page.goto(`${origin}/no-kiosk-here`);
-  const outcome = await page.evaluate(
-    () =>
-      new Promise<string>((resolve) => {
-        const req = indexedDB.deleteDatabase('turnout');
-        req.onsuccess = () => resolve('deleted');
-        req.onerror = () => resolve(`error: ${String(req.error)}`);
-        req.onblocked = () => resolve('blocked');
-      }),
-  );
-  expect(outcome).toBe('deleted');
-  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain('turnout');
-}
 
 test('database deleted: the journal restores every check-in once, the pairing comes back, all reach the server once; nothing twice on the next start', async ({ context, page }) => {
   test.setTimeout(240_000);
@@ -54,7 +38,7 @@ test('database deleted: the journal restores every check-in once, the pairing co
   // The kiosk stops with all of it unsent; the server comes back; Chromium resets the database.
   await page.goto('about:blank');
   await up.start();
-  await deleteKioskDatabase(page, up.url);
+  await deleteKioskDatabase(page, new URL(up.url).origin);
   await page.goto(kioskPage(up.url));
 
   const notice = page.getByTestId('recovery-notice');

@@ -138,3 +138,21 @@ export function admissibleCodes(count: number, from = 10): string[] {
   }
   return out;
 }
+
+/**
+ * Deletes the kiosk's database as a browser reset would (Chromium's own
+ * Storage.clearDataForOrigin), with the kiosk page gone first. Not from another
+ * page of the origin: the offline shell's service worker answers every navigation
+ * there with the kiosk itself, which then opens (and recovers into) the database
+ * while the test deletes it.
+ */
+export async function deleteKioskDatabase(page: Page, origin: string): Promise<void> {
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    // The callers then prove it empty: the next start finds no session and recovers the journal.
+    await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+  } finally {
+    await cdp.detach();
+  }
+}
