@@ -6,8 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { fail, ok, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
-import { admissibleCodes, kioskUrl, scannerType } from '../e2e/support/kiosk';
-import { SELF_PIN, typePin } from '../e2e/support/self';
+import { admissibleCodes, scannerType } from '../e2e/support/kiosk';
+import { openSelfServiceWithPrinter } from '../e2e/support/self';
 
 let bridge: ShellBridge | undefined;
 test.afterEach(async () => {
@@ -23,16 +23,7 @@ test('docs screenshots: self-service, a badge not printed and the attract strip 
     listPrinters: async () => [{ name: 'Brother_QL_820NWB', displayName: 'Brother QL-820NWB', description: '' }],
     printBadge: async (input) => answers.shift() ?? ok({ printerName: input.printerName ?? null }),
   });
-  await page.goto(kioskUrl({ roster: 200 }));
-  await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="ql62"]').click();
-  await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
-  await page.getByTestId('self-service-toggle').locator('input').check();
-  await page.locator('[data-checkpoint="info-desk"]').click();
-  await typePin(page, SELF_PIN);
-  await typePin(page, SELF_PIN);
-  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await openSelfServiceWithPrinter(page, 'Brother_QL_820NWB');
 
   // Two attendees whose badges failed and who walked away without retrying.
   for (const code of admissibleCodes(2)) {

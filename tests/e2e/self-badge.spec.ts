@@ -8,8 +8,8 @@ import { expect, test } from '@playwright/test';
 import { fail, ok, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { expectAccessible } from './support/axe';
-import { admissibleCodes, kioskUrl, scannerType, verdict } from './support/kiosk';
-import { SELF_PIN, typePin } from './support/self';
+import { admissibleCodes, scannerType, verdict } from './support/kiosk';
+import { openSelfServiceWithPrinter } from './support/self';
 
 let bridge: ShellBridge | undefined;
 test.afterEach(async () => {
@@ -27,16 +27,7 @@ test('self-service prints one badge per admission, never offers the staff reprin
       return answers.shift() ?? ok({ printerName: input.printerName ?? null });
     },
   });
-  await page.goto(kioskUrl({ roster: 200 }));
-  await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="ql62"]').click();
-  await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
-  await page.getByTestId('self-service-toggle').locator('input').check();
-  await page.locator('[data-checkpoint="info-desk"]').click();
-  await typePin(page, SELF_PIN);
-  await typePin(page, SELF_PIN);
-  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await openSelfServiceWithPrinter(page, 'Brother_QL_820NWB');
   const [mine, other] = admissibleCodes(2);
 
   // The attendee scans at the attract screen: admitted, one badge.

@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { disassemble } from 'es-hangul';
 import { demoTicket } from '../../../core/demo/roster';
-import { EVENT_DAY } from './kiosk';
+import { EVENT_DAY, kioskUrl } from './kiosk';
 
 export const SELF_PIN = '2468';
 /** The person at the kiosk: demo ticket #0, 김철현 of (주)한빛정밀. */
@@ -156,5 +156,22 @@ export async function walkSelfWalkIn(page: Page, check: (screen: string) => Prom
   await page.getByTestId('self-walkin-back').click();
   await page.getByTestId('self-walkin-back').click();
   await page.getByTestId('self-done').click();
+  await expect(page.getByTestId('self-attract')).toBeVisible();
+}
+
+/**
+ * A self-service kiosk that prints badges (62 mm labels) on `printer`, one of the
+ * shell bridge's listed printers, from a fresh start to the attract screen.
+ */
+export async function openSelfServiceWithPrinter(page: Page, printer: string): Promise<void> {
+  await page.goto(kioskUrl({ roster: 200 }));
+  await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('badge-on').click();
+  await page.locator('[data-badge-template="ql62"]').click();
+  await page.getByTestId('badge-printer').selectOption(printer);
+  await page.getByTestId('self-service-toggle').locator('input').check();
+  await page.locator('[data-checkpoint="info-desk"]').click();
+  await typePin(page, SELF_PIN);
+  await typePin(page, SELF_PIN);
   await expect(page.getByTestId('self-attract')).toBeVisible();
 }
