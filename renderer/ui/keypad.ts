@@ -52,6 +52,15 @@ export function useWindowKey(onKey: (e: KeyboardEvent) => void, enabled = true):
   }, [enabled]);
 }
 
+/** Escape as a step's Back (or End) button, while `when` holds; otherwise the key is left alone. */
+export function useEscapeKey(action: () => void, when = true): void {
+  useWindowKey((e) => {
+    if (e.key !== 'Escape' || !when) return;
+    e.preventDefault();
+    action();
+  });
+}
+
 /**
  * Moves focus, whenever `step` changes (and on mount), to the element given the
  * returned ref, so a keypad user and a screen reader land on the new step, not

@@ -15,7 +15,7 @@ import { PinPad } from '../PinPad';
 import { hasPhoneFactor } from '../../storage/second-factor';
 import { privateLookup } from './lookup';
 import { useAnnounceOnShow } from '../../a11y/announce';
-import { useStepFocus, useWindowKey } from '../keypad';
+import { useEscapeKey, useStepFocus } from '../keypad';
 
 /** What each step says (never a name, not even masked: the queue hears the speaker). */
 const PROMPT: Record<Step['kind'], string> = { name: 'self.lookup.nameTitle', factor: 'self.lookup.companyTitle', results: 'self.lookup.pick', confirm: 'self.lookup.confirmTitle' };
@@ -56,12 +56,8 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   };
 
   const goBack = () => (step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }));
-  useWindowKey((e) => {
-    // Escape is "back", from the field too (as the Back button; the no of "Is this you?").
-    if (e.key !== 'Escape' || busy) return;
-    e.preventDefault();
-    goBack();
-  });
+  // Escape is "back", from the field too (as the Back button; the no of "Is this you?").
+  useEscapeKey(goBack, !busy);
   const back = (
     <button type="button" className="self__btn" data-testid="self-lookup-back" onClick={goBack}>
       ← {t('self.lookup.back')}

@@ -19,7 +19,7 @@ import { SESSION_IDLE_MS, VERDICT_IDLE_MS, useIdleReset } from './useIdleReset';
 import { useAnnounceOnShow } from '../../a11y/announce';
 import { VoiceControls } from '../../a11y/VoiceControls';
 import { HelpCallButton } from '../../a11y/HelpCall';
-import { useStepFocus, useWindowKey } from '../keypad';
+import { useEscapeKey, useStepFocus } from '../keypad';
 
 interface Props {
   firstCode?: string;
@@ -62,11 +62,7 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
     title.tabIndex = -1;
     title.focus({ preventScroll: true });
   }, [shown]);
-  useWindowKey((e) => {
-    if (e.key !== 'Escape' || (step !== 'home' && step !== 'verdict')) return;
-    e.preventDefault();
-    onEnd();
-  });
+  useEscapeKey(onEnd, step === 'home' || step === 'verdict');
   const first = useRef(firstCode);
   useEffect(() => {
     // Once per session (a StrictMode re-run of the effect must not scan twice).

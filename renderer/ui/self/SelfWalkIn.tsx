@@ -17,7 +17,7 @@ import { useAnnounceOnShow } from '../../a11y/announce';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { WalkInConsent } from '../WalkInConsent';
-import { useStepFocus, useWindowKey } from '../keypad';
+import { useEscapeKey, useStepFocus } from '../keypad';
 
 type Stored = Extract<WalkInOutcome, { kind: 'stored' }>;
 type TextField = 'name' | 'company' | 'phone';
@@ -41,12 +41,7 @@ export function SelfWalkIn({ onBack, onDone }: Props) {
   useAnnounceOnShow('prompt', (tr) => tr(step === 'details' ? 'self.walkIn.title' : 'walkIn.consentTitle'), step);
   // Keypad users land on each step's heading (issue 12); Escape is Back.
   const heading = useStepFocus(step);
-  useWindowKey((e) => {
-    if (e.key !== 'Escape' || busy) return;
-    e.preventDefault();
-    if (step === 'consent') setStep('details');
-    else onBack();
-  });
+  useEscapeKey(() => (step === 'consent' ? setStep('details') : onBack()), !busy);
 
   const set = (patch: Partial<WalkInForm>) => {
     setForm((f) => ({ ...f, ...patch }));
