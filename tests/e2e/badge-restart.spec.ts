@@ -5,10 +5,17 @@
 // badges are still listed on the scan screen with a retry — the one cut off while
 // printing says so in Korean and English — a retry prints it, and a dismissed one
 // stays gone after the next reload.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ok, fail, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
-import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { admissibleCodes, kioskUrl, scannerBurstInPage, storedMeta, verdict } from './support/kiosk';
+
+/**
+ * How many badges the kiosk has stored as not printed. The list on screen changes
+ * before its IndexedDB write commits; a reload in between would race that write
+ * (CI caught one: a retried badge was listed again after the reload).
+ */
+const storedOpen = async (page: Page) => (await storedMeta<unknown[]>(page, 'badge.open'))?.length ?? 0;
 
 let bridge: ShellBridge | undefined;
 test.afterEach(async () => {
@@ -47,6 +54,7 @@ test('badges not printed when the page reloads are listed again with a retry; th
   expect(prints).toHaveLength(2);
 
   // The page goes away mid-print (as after a renderer crash) and comes back.
+  await expect.poll(() => storedOpen(page)).toBe(2);
   await page.reload();
   await expect(page.getByTestId('scan-prompt')).toBeVisible({ timeout: 60_000 });
   const bar = page.getByTestId('badge-failures');
@@ -66,11 +74,13 @@ test('badges not printed when the page reloads are listed again with a retry; th
   expect(prints[2]!.html).toContain(secondName);
 
   // Still listed after another reload; dismissed, it stays gone.
+  await expect.poll(() => storedOpen(page)).toBe(1);
   await page.reload();
   await expect(page.getByTestId('badge-failures')).toHaveAttribute('data-count', '1', { timeout: 60_000 });
   await expect(page.getByTestId('badge-failures')).toContainText(firstName);
   await page.getByTestId('badge-failures').getByRole('button', { name: /Dismiss/ }).click();
   await expect(page.getByTestId('badge-failures')).toHaveCount(0);
+  await expect.poll(() => storedOpen(page)).toBe(0);
   await page.reload();
   await expect(page.getByTestId('scan-prompt')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('badge-failures')).toHaveCount(0);

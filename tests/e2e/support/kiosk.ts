@@ -156,3 +156,27 @@ export async function deleteKioskDatabase(page: Page, origin: string): Promise<v
     await cdp.detach();
   }
 }
+
+/**
+ * One `meta` row of the kiosk's IndexedDB as stored (undefined when absent). The
+ * screen changes before its IndexedDB write commits: a test that reloads right
+ * after a change polls this first, or the reload races the write.
+ */
+export function storedMeta<T>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    (k) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const req = indexedDB.open('turnout');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get(k);
+          get.onsuccess = () => {
+            resolve((get.result as { value?: T } | undefined)?.value);
+            req.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}

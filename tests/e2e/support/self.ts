@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { disassemble } from 'es-hangul';
 import { demoTicket } from '../../../core/demo/roster';
-import { EVENT_DAY, kioskUrl } from './kiosk';
+import { EVENT_DAY, kioskUrl, storedMeta } from './kiosk';
 
 export const SELF_PIN = '2468';
 /** The person at the kiosk: demo ticket #0, 김철현 of (주)한빛정밀. */
@@ -62,23 +62,9 @@ export async function openSelfService(page: Page, opts: { phones?: boolean; mode
 }
 
 /** Whether the device's session, as stored, is in self-service mode. */
-export function storedSelfService(page: Page): Promise<boolean> {
-  return page.evaluate(
-    () =>
-      new Promise<boolean>((resolve, reject) => {
-        const req = indexedDB.open('turnout');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('meta').objectStore('meta').get('session');
-          get.onsuccess = () => {
-            resolve((get.result as { value?: { selfService?: boolean } } | undefined)?.value?.selfService === true);
-            req.result.close();
-          };
-        };
-      }),
-  );
+export async function storedSelfService(page: Page): Promise<boolean> {
+  return (await storedMeta<{ selfService?: boolean }>(page, 'session'))?.selfService === true;
 }
-
 
 /** Taps Hangul on the on-screen keyboard, jamo by jamo, as a 2-beolsik typist does. */
 export async function tapHangul(page: Page, text: string): Promise<void> {
