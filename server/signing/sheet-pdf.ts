@@ -7,6 +7,7 @@
 // anything else is an error that says what to install.
 
 import { existsSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { IssuedTicket } from './issue';
 import { qrModules } from './qr';
@@ -63,8 +64,42 @@ function drawQr(doc: PDFKit.PDFDocument, code: string, x: number, y: number, sid
   doc.fill('#000000');
 }
 
-/** Writes the sheet to `out` (a file stream, or a response) and resolves when it is finished. */
-export function writeSheetPdf(tickets: readonly IssuedTicket[], out: NodeJS.WritableStream, title: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+const CARD_W = (A4.width - 2 * MARGIN) / COLS;
+const CARD_H = (A4.height - 2 * MARGIN) / ROWS;
+const PER_PAGE = COLS * ROWS;
+
+/** A new page with light cut lines between cards, so they do not compete with the codes. */
+function startPage(doc: PDFKit.PDFDocument): void {
+  doc.addPage();
+  doc.save().lineWidth(0.3).strokeColor('#bbbbbb').dash(3, { space: 3 });
+  for (let c = 0; c <= COLS; c++) doc.moveTo(MARGIN + c * CARD_W, MARGIN).lineTo(MARGIN + c * CARD_W, A4.height - MARGIN);
+  for (let r = 0; r <= ROWS; r++) doc.moveTo(MARGIN, MARGIN + r * CARD_H).lineTo(A4.width - MARGIN, MARGIN + r * CARD_H);
+  doc.stroke().restore();
+}
+
+/** One ticket's card at (x, y): the QR on the left, name, company, category and serial beside it. */
+function drawCard(doc: PDFKit.PDFDocument, t: IssuedTicket, title: string, x: number, y: number): void {
+  drawQr(doc, t.code, x + 4, y + (CARD_H - QR_SIDE) / 2, QR_SIDE);
+  const tx = x + QR_SIDE + 8;
+  const tw = CARD_W - QR_SIDE - 16;
+  doc.fillColor('#000000').font('bold').fontSize(15).text(t.name || '—', tx, y + 40, { width: tw, lineBreak: true, height: 60, ellipsis: true });
+  doc.font('body').fontSize(10).fillColor('#222222').text(t.company, tx, doc.y + 4, { width: tw, height: 40, ellipsis: true });
+  doc.fontSize(8).fillColor('#555555').text(`${t.category} · No. ${t.serial}`, tx, y + CARD_H - 44, { width: tw });
+  doc.text(title, tx, doc.y + 2, { width: tw, height: 20, ellipsis: true });
+}
+
+/** A turn of the event loop: for the requests and timers that waited while a card was drawn. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the sheet to `out` (a file stream, or a response) and resolves when it is
+ * finished. Card by card, giving the event loop a turn between cards: drawing is
+ * synchronous, and 10,000 tickets take ~18 s here; in one go that would hold every
+ * kiosk's sync and heartbeat on the same server for as long (bench/issue.ts
+ * measures the longest stall). Throws before writing anything when a name needs a
+ * CJK font there is none of, so a response can still say why.
+ */
+export function writeSheetPdf(tickets: readonly IssuedTicket[], out: Writable, title: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const fonts = findCjkFont(env);
   if (!fonts) {
     const foreign = tickets.find((t) => ![t.name, t.company, title].every(latinOnly));
@@ -84,30 +119,27 @@ export function writeSheetPdf(tickets: readonly IssuedTicket[], out: NodeJS.Writ
     doc.registerFont('body', 'Helvetica');
     doc.registerFont('bold', 'Helvetica-Bold');
   }
-  const cardW = (A4.width - 2 * MARGIN) / COLS;
-  const cardH = (A4.height - 2 * MARGIN) / ROWS;
-  const perPage = COLS * ROWS;
-  tickets.forEach((t, i) => {
-    const slot = i % perPage;
-    if (slot === 0) {
-      doc.addPage();
-      // Cut lines between cards, light so they do not compete with the codes.
-      doc.save().lineWidth(0.3).strokeColor('#bbbbbb').dash(3, { space: 3 });
-      for (let c = 0; c <= COLS; c++) doc.moveTo(MARGIN + c * cardW, MARGIN).lineTo(MARGIN + c * cardW, A4.height - MARGIN);
-      for (let r = 0; r <= ROWS; r++) doc.moveTo(MARGIN, MARGIN + r * cardH).lineTo(A4.width - MARGIN, MARGIN + r * cardH);
-      doc.stroke().restore();
+  const draw = async () => {
+    // Loading a font parses its whole collection (a 19 MB TTC for Noto CJK): one font
+    // a turn, so the two loads are not one long stall with the first card on top.
+    for (const font of ['bold', 'body']) {
+      doc.font(font);
+      await nextTurn();
     }
-    const x = MARGIN + (slot % COLS) * cardW;
-    const y = MARGIN + Math.floor(slot / COLS) * cardH;
-    drawQr(doc, t.code, x + 4, y + (cardH - QR_SIDE) / 2, QR_SIDE);
-    const tx = x + QR_SIDE + 8;
-    const tw = cardW - QR_SIDE - 16;
-    doc.fillColor('#000000').font('bold').fontSize(15).text(t.name || '—', tx, y + 40, { width: tw, lineBreak: true, height: 60, ellipsis: true });
-    doc.font('body').fontSize(10).fillColor('#222222').text(t.company, tx, doc.y + 4, { width: tw, height: 40, ellipsis: true });
-    doc.fontSize(8).fillColor('#555555').text(`${t.category} · No. ${t.serial}`, tx, y + cardH - 44, { width: tw });
-    doc.text(title, tx, doc.y + 2, { width: tw, height: 20, ellipsis: true });
+    for (const [i, t] of tickets.entries()) {
+      const slot = i % PER_PAGE;
+      if (i > 0) await nextTurn();
+      if (slot === 0) startPage(doc);
+      drawCard(doc, t, title, MARGIN + (slot % COLS) * CARD_W, MARGIN + Math.floor(slot / COLS) * CARD_H);
+    }
+    if (tickets.length === 0) doc.addPage();
+    doc.end();
+  };
+  // Drawing that fails half-way ends the output with the error (a response is cut, never left hanging).
+  const drawn = draw().catch((err: unknown) => {
+    doc.unpipe(out);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+    throw err;
   });
-  if (tickets.length === 0) doc.addPage();
-  doc.end();
-  return finished;
+  return Promise.all([drawn, finished]).then(() => undefined);
 }

@@ -106,6 +106,33 @@ describe.each(backends())('issuing over the admin API ($kind)', (backend) => {
     }
   }, 60_000);
 
+  it('streams a large sheet and keeps answering kiosks while it draws it', async () => {
+    // 800 tickets are 100 pages, over a second of drawing. Drawn in one go (as before),
+    // the kiosk's config call waited for the whole sheet and the first byte came last.
+    const batch = await expectJson<{ issued: Issued[] }>(await s.admin(`/v1/admin/events/${EVENT_ID}/tickets/issue`, { method: 'POST', json: { count: 800, category: 'visitor' } }), 200);
+    const serials = batch.issued.map((t) => t.serial);
+    const sheet = await s.admin(`/v1/admin/events/${EVENT_ID}/issued/sheet.pdf?from=${serials[0]}&to=${serials.at(-1)}`);
+    expect(sheet.headers.get('content-type')).toBe('application/pdf');
+    const reader = sheet.body!.getReader();
+    const chunks: Uint8Array[] = [];
+    let sheetDone = 0;
+    const read = (async () => {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+      sheetDone = performance.now();
+    })();
+    const kiosk = s.call('/v1/sync/config', { token }).then((r) => ({ status: r.status, at: performance.now() }));
+    const [answered] = await Promise.all([kiosk, read]);
+    expect(answered.status).toBe(200);
+    // Answered while the sheet was still being drawn, well before its last byte.
+    expect(sheetDone - answered.at).toBeGreaterThan(300);
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString()).toMatch(/%%EOF/);
+    const file = join(dir, `big-${backend.kind}.pdf`);
+    writeFileSync(file, pdf);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+100\n/);
+  }, 120_000);
+
   it('refuses bad requests and issues nothing; the wrong encryption key is a 503 naming the setting', async () => {
     for (const json of [{}, { count: 0 }, { count: 10_001 }, { people: [] }, { count: 1, category: 'alien' }, { people: [{ name: 'x', category: 'vip', validFrom: 'tomorrow' }] }]) {
       expect((await s.admin(`/v1/admin/events/${EVENT_ID}/tickets/issue`, { method: 'POST', json })).status).toBe(400);
