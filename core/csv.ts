@@ -10,6 +10,7 @@ import { CATEGORIES, type Category, type Ticket } from './model';
 import { normalizeScan } from './code';
 import { instantFromLocal, isoWithOffset } from './time';
 import { lastFourDigits } from './second-factor';
+import { normaliseBirthDate } from './birth-date';
 
 /** What went wrong with a row, for screens that say it in the reader's language. */
 export type RosterErrorCode =
@@ -25,7 +26,8 @@ export type RosterErrorCode =
   | 'duplicate_code'
   | 'excel_error'
   | 'number_code'
-  | 'bad_phone_last4';
+  | 'bad_phone_last4'
+  | 'bad_birth_date';
 
 export interface RosterError {
   /** 1-based physical line where the row starts (the header is line 1); a sheet's row number for XLSX. */
@@ -45,6 +47,12 @@ export interface RosterParseResult {
    * importer to hash (core/second-factor.ts) and drop. Never stored as such.
    */
   secondFactors?: Map<string, string>;
+  /**
+   * Code → birth date as YYMMDD (core/birth-date.ts), from an optional
+   * `birth_date` / `생년월일` column: for the importer to hash and drop, like
+   * `secondFactors`.
+   */
+  birthDates?: Map<string, string>;
 }
 
 export interface RosterParseOptions {
@@ -62,7 +70,7 @@ export interface RowProblem {
   params?: Record<string, string | number>;
 }
 
-type Field = 'code' | 'name' | 'company' | 'category' | 'programmes' | 'validFrom' | 'validUntil' | 'note' | 'phoneLast4';
+type Field = 'code' | 'name' | 'company' | 'category' | 'programmes' | 'validFrom' | 'validUntil' | 'note' | 'phoneLast4' | 'birthDate';
 
 // Header cells are compared lowercased, with spaces, '_' and '-' removed.
 const HEADERS: Record<string, Field> = {
@@ -75,6 +83,7 @@ const HEADERS: Record<string, Field> = {
   validuntil: 'validUntil', 유효종료: 'validUntil',
   note: 'note', 비고: 'note',
   phonelast4: 'phoneLast4', 연락처뒤4자리: 'phoneLast4', 전화번호뒤4자리: 'phoneLast4',
+  birthdate: 'birthDate', dateofbirth: 'birthDate', 생년월일: 'birthDate',
 };
 
 const CATEGORY_LABELS: Record<string, Category> = {
@@ -164,6 +173,7 @@ export class RosterRows {
   private readonly errors: RosterError[] = [];
   private readonly seen = new Map<string, number>();
   private readonly factors = new Map<string, string>();
+  private readonly births = new Map<string, string>();
   private columns: (Field | undefined)[] | undefined;
   private above = 0;
   private headerFailed = false;
@@ -209,6 +219,7 @@ export class RosterRows {
     this.seen.set(code, line);
     this.tickets.push(outcome.ticket);
     if (outcome.phoneLast4) this.factors.set(code, outcome.phoneLast4);
+    if (outcome.birthDate) this.births.set(code, outcome.birthDate);
   }
 
   private failHeader(): void {
@@ -221,7 +232,12 @@ export class RosterRows {
       if (this.above > 0) this.failHeader();
       else this.errors.push({ line: 1, code: 'empty_file', message: 'empty file: no header' });
     }
-    return { tickets: this.tickets, errors: this.errors, ...(this.factors.size > 0 ? { secondFactors: this.factors } : {}) };
+    return {
+      tickets: this.tickets,
+      errors: this.errors,
+      ...(this.factors.size > 0 ? { secondFactors: this.factors } : {}),
+      ...(this.births.size > 0 ? { birthDates: this.births } : {}),
+    };
   }
 }
 
@@ -265,7 +281,9 @@ export function parseRosterCsv(text: string, options: RosterParseOptions = {}): 
   return rows.result();
 }
 
-function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): { ticket: Ticket; phoneLast4?: string } | { error: RowProblem } {
+type Mapped = { ticket: Ticket; phoneLast4?: string; birthDate?: string };
+
+function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefined): Mapped | { error: RowProblem } {
   const rawCode = row.code ?? '';
   if (rawCode === '') return { error: { code: 'missing_code', message: 'missing code' } };
   const code = normalizeScan(rawCode);
@@ -300,11 +318,19 @@ function toTicket(row: Partial<Record<Field, string>>, timeZone: string | undefi
     return { error: { code: 'dates_order', message: 'bad dates: valid_until is not after valid_from' } };
   }
   if (row.note) ticket.note = row.note;
+  const out: Mapped = { ticket };
+  // The cells below are not repeated in messages: they are personal data.
   if (row.phoneLast4) {
     const digits = lastFourDigits(row.phoneLast4);
-    // The cell is not repeated in the message: it is personal data.
     if (digits === null) return { error: { code: 'bad_phone_last4', message: 'phone_last4 needs at least 4 digits' } };
-    return { ticket, phoneLast4: digits };
+    out.phoneLast4 = digits;
   }
-  return { ticket };
+  if (row.birthDate) {
+    const birth = normaliseBirthDate(row.birthDate);
+    if (birth === null) {
+      return { error: { code: 'bad_birth_date', message: 'birth_date is not a date (YYYY-MM-DD, YYYYMMDD, YYMMDD or 1990.01.31)' } };
+    }
+    out.birthDate = birth;
+  }
+  return out;
 }

@@ -103,6 +103,11 @@ export interface Ticket {
    * phone number under the event's salt (core/second-factor.ts); never the digits.
    */
   factorHash?: string;
+  /**
+   * Self-service second factor (issue 12): HMAC of the birth date as YYMMDD under
+   * the event's salt (core/birth-date.ts, core/second-factor.ts); never the date.
+   */
+  birthHash?: string;
   /** Change sequence from upstream; 0 for locally imported rows. */
   seq: number;
 }

@@ -138,7 +138,7 @@ export const ConfigResponse = EventBundle.extend({
    * Added 2026-12 (issue 12; optional, backward compatible): the event's random
    * second-factor secret, so a kiosk hashes typed phone digits under
    * factorSalt(eventId, factorSecret) as the server's importer did. Absent until
-   * a roster with `phone_last4` was imported.
+   * a roster with `phone_last4` or `birth_date` was imported.
    */
   factorSecret: z.string().min(1).max(200).optional(),
   /**
@@ -147,6 +147,11 @@ export const ConfigResponse = EventBundle.extend({
    * omits it: the kiosk then asks for name + company.
    */
   phoneFactor: z.boolean().optional(),
+  /**
+   * Added 2026-12 (issue 12; optional): true when the roster carries birth-date
+   * hashes, so self-service can ask for the birth date (YYMMDD). Absent = false.
+   */
+  birthFactor: z.boolean().optional(),
 });
 export type ConfigResponse = z.infer<typeof ConfigResponse>;
 
@@ -214,6 +219,12 @@ export const TicketWire = z.object({
    * (core/second-factor.ts), never the digits. Absent: the ticket has none.
    */
   factorHash: z.string().max(200).optional(),
+  /**
+   * Added 2026-12 (issue 12; optional, backward compatible): HMAC of the birth date
+   * as YYMMDD under the same salt, prefix `birth6:` (core/birth-date.ts); never the
+   * date. Absent: the ticket has none. A kiosk before it drops it.
+   */
+  birthHash: z.string().max(200).optional(),
 });
 export type TicketWire = z.infer<typeof TicketWire>;
 

@@ -1,10 +1,14 @@
-// The self-service second factor (issue 12): the last four digits of a phone
-// number, from an optional roster column (`phone_last4`, `연락처뒤4자리`). Never
+// The self-service second factors (issue 12): the last four digits of a phone
+// number, from an optional roster column (`phone_last4`, `연락처뒤4자리`), and
+// a birth date as YYMMDD (`birth_date`, `생년월일`; core/birth-date.ts). Never
 // kept in clear: the importer turns the digits into an HMAC-SHA256 keyed with a
 // per-event salt (event id + a random secret), stores only that as
-// `Ticket.factorHash`, and the self-service lookup hashes what the person types
-// the same way and compares. Honest limit: four digits are 10,000 values, so
-// whoever holds both a hash and its salt can find them by trying all; the hash
+// `Ticket.factorHash` (phone) or `Ticket.birthHash`, and the self-service lookup
+// hashes what the person types the same way and compares. The two kinds hash
+// under different prefixes, so 4321 as phone digits never equals anything of a
+// birth date. Honest limit: four digits are 10,000 values, so
+// whoever holds both a hash and its salt can find them by trying all (a birth
+// date is about 36,500 values for a century: no better); the hash
 // keeps the digits off screens, exports and casual reads of the database, and
 // the salt keeps hashes of two events from being compared. Pure (WebCrypto).
 
@@ -25,29 +29,45 @@ function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** `h1:` + base64url(HMAC-SHA256(salt, "phone4:" + digits)). */
-export async function hashSecondFactor(salt: string, digits: string): Promise<string> {
-  const enc = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', enc.encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await crypto.subtle.sign('HMAC', key, enc.encode(`phone4:${digits}`));
-  return `h1:${base64url(new Uint8Array(mac))}`;
+/** Which factor: the phone's last four digits, or a birth date as YYMMDD. */
+export type FactorKind = 'phone' | 'birth';
+const PREFIX: Record<FactorKind, string> = { phone: 'phone4:', birth: 'birth6:' };
+
+const hmacKey = (salt: string) =>
+  crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+
+async function mac(key: CryptoKey, kind: FactorKind, digits: string): Promise<string> {
+  const bytes = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${PREFIX[kind]}${digits}`));
+  return `h1:${base64url(new Uint8Array(bytes))}`;
 }
 
-/** Tickets with `factorHash` set from `factors` (code → last four digits); the digits go no further. */
-export async function withSecondFactors<T extends { code: string; factorHash?: string }>(
+/** `h1:` + base64url(HMAC-SHA256(salt, "phone4:" + digits)), or "birth6:" + YYMMDD for a birth date. */
+export async function hashSecondFactor(salt: string, digits: string, kind: FactorKind = 'phone'): Promise<string> {
+  return mac(await hmacKey(salt), kind, digits);
+}
+
+/**
+ * Tickets with `factorHash` set from `phones` (code → last four digits) and
+ * `birthHash` from `births` (code → YYMMDD); the digits go no further.
+ */
+export async function withSecondFactors<T extends { code: string; factorHash?: string; birthHash?: string }>(
   tickets: T[],
-  factors: ReadonlyMap<string, string> | undefined,
+  phones: ReadonlyMap<string, string> | undefined,
   salt: string,
+  births?: ReadonlyMap<string, string>,
 ): Promise<T[]> {
-  if (!factors || factors.size === 0) return tickets;
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(salt), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const enc = new TextEncoder();
+  if (!phones?.size && !births?.size) return tickets;
+  const key = await hmacKey(salt);
   return Promise.all(
     tickets.map(async (t) => {
-      const digits = factors.get(t.code);
-      if (digits === undefined) return t;
-      const mac = await crypto.subtle.sign('HMAC', key, enc.encode(`phone4:${digits}`));
-      return { ...t, factorHash: `h1:${base64url(new Uint8Array(mac))}` };
+      const phone = phones?.get(t.code);
+      const birth = births?.get(t.code);
+      if (phone === undefined && birth === undefined) return t;
+      return {
+        ...t,
+        ...(phone !== undefined ? { factorHash: await mac(key, 'phone', phone) } : {}),
+        ...(birth !== undefined ? { birthHash: await mac(key, 'birth', birth) } : {}),
+      };
     }),
   );
 }

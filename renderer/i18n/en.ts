@@ -80,6 +80,7 @@ export const en = {
       excel_error: 'a cell holds the Excel error {{value}}',
       number_code: 'the number {{value}} is longer than Excel keeps (15 digits): format the column as Text and type it again',
       bad_phone_last4: 'phone_last4 needs at least 4 digits (the last four of the phone number)',
+      bad_birth_date: 'birth_date is not a date: write it as 1990-01-31, 19900131, 900131 or 1990.01.31',
     },
   },
   scan: {

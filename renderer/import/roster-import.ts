@@ -19,7 +19,7 @@ import { putTickets } from '../storage/roster';
 import { isQuotaError } from '../storage/journaled-write';
 import { readFirstSheetInMemory } from './xlsx-sheet';
 import { withSecondFactors } from '../../core/second-factor';
-import { kioskFactorSalt, markPhoneFactor } from '../storage/second-factor';
+import { kioskFactorSalt, markBirthFactor, markPhoneFactor } from '../storage/second-factor';
 
 export type KioskImportOutcome =
   | {
@@ -57,11 +57,14 @@ export async function importRosterFileOnKiosk(
     return { ok: false, code: 'unreadable', params: {}, message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }
   try {
-    // Phone digits (phone_last4) become salted hashes here and go no further.
-    const factors = parsed.secondFactors;
-    const tickets = factors ? await withSecondFactors(parsed.tickets, factors, await kioskFactorSalt(db, eventId)) : parsed.tickets;
+    // Phone digits (phone_last4) and birth dates (birth_date) become salted hashes here and go no further.
+    const { secondFactors: phones, birthDates: births } = parsed;
+    const tickets = phones || births ? await withSecondFactors(parsed.tickets, phones, await kioskFactorSalt(db, eventId), births) : parsed.tickets;
+    phones?.clear();
+    births?.clear();
     const imported = await putTickets(db, tickets);
-    if (factors && factors.size > 0) await markPhoneFactor(db);
+    if (tickets.some((t) => t.factorHash)) await markPhoneFactor(db);
+    if (tickets.some((t) => t.birthHash)) await markBirthFactor(db);
     return { ok: true, imported, errors: parsed.errors, format: parsed.format, ...(parsed.encoding ? { encoding: parsed.encoding } : {}) };
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);

@@ -59,6 +59,7 @@ export function ticketFromWire(t: TicketWire): Ticket {
   if (t.validUntil !== undefined) out.validUntil = t.validUntil;
   if (t.note !== undefined) out.note = t.note;
   if (t.factorHash !== undefined) out.factorHash = t.factorHash;
+  if (t.birthHash !== undefined) out.birthHash = t.birthHash;
   return out;
 }
 

@@ -10,6 +10,8 @@ import { TurnoutDb } from '../../../renderer/storage/db';
 import { getTicket } from '../../../renderer/storage/roster-store';
 import { ticketCount } from '../../../renderer/storage/roster';
 import { encodeCp949 } from '../../support/cp949';
+import { hashSecondFactor } from '../../../core/second-factor';
+import { kioskFactorSalt, rosterFactors } from '../../../renderer/storage/second-factor';
 
 const TZ = 'Asia/Seoul';
 const file = (bytes: Uint8Array, size = bytes.length): PickedFile => ({
@@ -49,6 +51,25 @@ describe('importRosterFileOnKiosk', () => {
     const out = await importRosterFileOnKiosk(db, file(new Uint8Array(await wb.xlsx.writeBuffer())), { timeZone: TZ });
     expect(out).toMatchObject({ ok: true, imported: 1, format: 'xlsx', errors: [] });
     expect(await getTicket(db, 'X-1')).toMatchObject({ name: '박민수', category: 'buyer' });
+  });
+
+  it('hashes an XLSX 생년월일 column (a real date cell and a text cell) and marks the roster for the birth-date factor', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('명단');
+    ws.addRow(['코드', '성명', '생년월일']);
+    ws.addRow(['X-1', '박민수', new Date(Date.UTC(1990, 0, 31))]);
+    ws.addRow(['X-2', '최지우', '1990.01.31']);
+    ws.addRow(['X-3', '정하나', '1990.02.30']);
+    const out = await importRosterFileOnKiosk(db, file(new Uint8Array(await wb.xlsx.writeBuffer())), { timeZone: TZ, eventId: 'ev' });
+    expect(out).toMatchObject({ ok: true, imported: 2 });
+    expect(out.ok && out.errors.map((e) => [e.line, e.code])).toEqual([[4, 'bad_birth_date']]);
+    const want = await hashSecondFactor(await kioskFactorSalt(db, 'ev'), '900131', 'birth');
+    expect((await getTicket(db, 'X-1'))!.birthHash).toBe(want);
+    expect((await getTicket(db, 'X-2'))!.birthHash).toBe(want);
+    const stored = JSON.stringify(await db.table('roster').toArray());
+    expect(stored).toContain('박민수');
+    expect(stored).not.toMatch(/1990|900131/);
+    expect(await rosterFactors(db)).toEqual({ phone: false, birth: true });
   });
 
   it('refuses an oversized file by its size before reading it, and an unreadable one, storing nothing', async () => {

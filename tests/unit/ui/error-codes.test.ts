@@ -27,6 +27,7 @@ const KIOSK = all<KioskErrorCode>({
 const ROSTER_ROW = all<RosterErrorCode>({
   no_header: true, empty_file: true, unreadable_row: true, missing_code: true, bad_code: true, missing_name: true,
   unknown_category: true, bad_date: true, dates_order: true, duplicate_code: true, excel_error: true, number_code: true, bad_phone_last4: true,
+  bad_birth_date: true,
 });
 const ROSTER_FILE = all<KioskImportFailure>({
   too_large: true, old_excel: true, not_xlsx: true, xlsx_too_large: true, xlsx_damaged: true, unknown_encoding: true,
