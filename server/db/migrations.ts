@@ -349,6 +349,20 @@ const secondFactor: Migration = {
   },
 };
 
+// Self-service's birth-date factor (issue 12): each ticket's HMAC of its birth
+// date as YYMMDD under the same per-event secret (never the date), and whether
+// the event's roster carries such hashes. NULL keeps the old behaviour.
+const birthFactor: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('events').addColumn('birth_factor', 'integer').execute();
+    await db.schema.alterTable('tickets').addColumn('birth_hash', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('tickets').dropColumn('birth_hash').execute();
+    await db.schema.alterTable('events').dropColumn('birth_factor').execute();
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_init': init,
@@ -362,6 +376,7 @@ export const migrations: Record<string, Migration> = {
   '0010_help_call': helpCall,
   '0011_device_lineage': deviceLineage,
   '0012_second_factor': secondFactor,
+  '0013_birth_factor': birthFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

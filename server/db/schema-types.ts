@@ -21,6 +21,8 @@ export interface EventsTable {
   factor_secret: string | null;
   /** 1 when the roster carries phone hashes (set by each import); NULL or 0 = none (0012). */
   phone_factor: number | null;
+  /** 1 when the roster carries birth-date hashes (set by each import); NULL or 0 = none (0013). */
+  birth_factor: number | null;
 }
 
 export interface ProgrammesTable {
@@ -75,6 +77,8 @@ export interface TicketsTable {
   updated_at: number;
   /** HMAC of the phone's last four digits (core/second-factor.ts), never the digits; NULL = none (0012). */
   factor_hash: string | null;
+  /** HMAC of the birth date as YYMMDD (core/birth-date.ts), never the date; NULL = none (0013). */
+  birth_hash: string | null;
 }
 
 export interface CheckinsTable {

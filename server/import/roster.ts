@@ -4,7 +4,7 @@
 // A file refused as a whole (too large, an .xls, an encoding we cannot be sure
 // of) throws RosterFileError and stores nothing; rows with errors are reported
 // by line and the good rows are stored, so fixing those lines and importing
-// again completes the roster. A `phone_last4` column's digits live only until
+// again completes the roster. A `phone_last4` or `birth_date` column's digits live only until
 // they are hashed under the event's salt (repo/second-factor.ts): never
 // stored, logged or returned.
 
@@ -13,7 +13,7 @@ import { parseRosterFile, ROSTER_MAX_BYTES, XLSX_MAX_UNPACKED } from '../../core
 import type { ImportResult } from '../../core/protocol';
 import { withSecondFactors } from '../../core/second-factor';
 import type { Database } from '../db/schema-types';
-import { eventFactorSalt, refreshPhoneFactor } from '../repo/second-factor';
+import { eventFactorSalt, refreshFactors } from '../repo/second-factor';
 import { importTickets, withoutStatus } from '../repo/tickets';
 import { iconvCp949 } from './cp949';
 import { readFirstSheetStreaming } from './xlsx-sheet';
@@ -32,11 +32,12 @@ export async function importRosterFile(
   { timeZone, maxBytes = ROSTER_MAX_BYTES, maxUnpacked = XLSX_MAX_UNPACKED, now = Date.now() }: RosterImportOptions,
 ): Promise<ImportResult> {
   const parsed = await parseRosterFile(bytes, { timeZone, readSheet: readFirstSheetStreaming, decodeCp949: iconvCp949, maxBytes, maxUnpacked });
-  const factors = parsed.secondFactors;
-  const tickets = factors ? await withSecondFactors(parsed.tickets, factors, await eventFactorSalt(db, eventId)) : parsed.tickets;
-  factors?.clear();
+  const { secondFactors: phones, birthDates: births } = parsed;
+  const tickets = phones || births ? await withSecondFactors(parsed.tickets, phones, await eventFactorSalt(db, eventId), births) : parsed.tickets;
+  phones?.clear();
+  births?.clear();
   const counts = await importTickets(db, eventId, withoutStatus(tickets), now);
-  await refreshPhoneFactor(db, eventId);
+  await refreshFactors(db, eventId);
   return {
     ...counts,
     errors: parsed.errors,

@@ -23,9 +23,9 @@ export async function purgeExpired(db: Kysely<Database>, now: number): Promise<P
     const result = await db.transaction().execute(async (trx) => {
       const tickets = await trx
         .updateTable('tickets')
-        .set({ name: '', company: '', note: null, factor_hash: null, updated_at: now })
+        .set({ name: '', company: '', note: null, factor_hash: null, birth_hash: null, updated_at: now })
         .where('event_id', '=', e.id)
-        .where((eb) => eb.or([eb('name', '!=', ''), eb('company', '!=', ''), eb('note', 'is not', null), eb('factor_hash', 'is not', null)]))
+        .where((eb) => eb.or([eb('name', '!=', ''), eb('company', '!=', ''), eb('note', 'is not', null), eb('factor_hash', 'is not', null), eb('birth_hash', 'is not', null)]))
         .executeTakeFirst();
       const walkIns = await trx
         .updateTable('walkins')

@@ -1,7 +1,7 @@
 // The server's side of the self-service second factor (core/second-factor.ts):
 // each event's random secret, made on the first import that needs it and kept
-// in `events.factor_secret`, and the mark that the event's roster carries phone
-// hashes. Paired kiosks get both in their config (routes/sync.ts) so they hash
+// in `events.factor_secret`, and the marks that the event's roster carries phone
+// or birth-date hashes. Paired kiosks get both in their config (routes/sync.ts) so they hash
 // typed digits exactly as the importer did; the admin API never shows them.
 
 import { randomBytes } from 'node:crypto';
@@ -24,22 +24,31 @@ export async function eventFactorSalt(db: Db, eventId: string): Promise<string> 
   return factorSalt(eventId, r.factor_secret!);
 }
 
-/** After an import: whether any live ticket of the event now carries a phone hash. */
-export async function refreshPhoneFactor(db: Db, eventId: string): Promise<boolean> {
+async function anyLive(db: Db, eventId: string, column: 'factor_hash' | 'birth_hash'): Promise<boolean> {
   const hit = await db
     .selectFrom('tickets')
     .select('code')
     .where('event_id', '=', eventId)
-    .where('factor_hash', 'is not', null)
+    .where(column, 'is not', null)
     .where('status', '!=', 'deleted')
     .limit(1)
     .executeTakeFirst();
-  await db.updateTable('events').set({ phone_factor: hit ? 1 : 0 }).where('id', '=', eventId).execute();
   return Boolean(hit);
 }
 
-/** What the kiosk config carries: the secret (when made) and whether the roster has phone hashes. */
-export async function configFactor(db: Db, eventId: string): Promise<{ factorSecret?: string; phoneFactor: boolean }> {
-  const r = await db.selectFrom('events').select(['factor_secret', 'phone_factor']).where('id', '=', eventId).executeTakeFirst();
-  return { ...(r?.factor_secret ? { factorSecret: r.factor_secret } : {}), phoneFactor: Number(r?.phone_factor ?? 0) === 1 };
+/** After an import: whether any live ticket of the event now carries a phone hash, and a birth-date hash. */
+export async function refreshFactors(db: Db, eventId: string): Promise<{ phone: boolean; birth: boolean }> {
+  const [phone, birth] = [await anyLive(db, eventId, 'factor_hash'), await anyLive(db, eventId, 'birth_hash')];
+  await db.updateTable('events').set({ phone_factor: phone ? 1 : 0, birth_factor: birth ? 1 : 0 }).where('id', '=', eventId).execute();
+  return { phone, birth };
+}
+
+/** What the kiosk config carries: the secret (when made) and which factors the roster has hashes of. */
+export async function configFactor(db: Db, eventId: string): Promise<{ factorSecret?: string; phoneFactor: boolean; birthFactor: boolean }> {
+  const r = await db.selectFrom('events').select(['factor_secret', 'phone_factor', 'birth_factor']).where('id', '=', eventId).executeTakeFirst();
+  return {
+    ...(r?.factor_secret ? { factorSecret: r.factor_secret } : {}),
+    phoneFactor: Number(r?.phone_factor ?? 0) === 1,
+    birthFactor: Number(r?.birth_factor ?? 0) === 1,
+  };
 }

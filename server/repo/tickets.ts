@@ -38,12 +38,13 @@ export function ticketFromRow(r: TicketsTable): TicketWire {
   if (r.valid_until !== null) t.validUntil = r.valid_until;
   if (r.note !== null && r.note !== '') t.note = r.note;
   if (r.factor_hash !== null) t.factorHash = r.factor_hash;
+  if (r.birth_hash !== null) t.birthHash = r.birth_hash;
   return t;
 }
 
-/** A ticket as the admin API shows it: without its phone hash, which only kiosks need. */
+/** A ticket as the admin API shows it: without its phone and birth-date hashes, which only kiosks need. */
 export function adminTicket(t: TicketWire): TicketWire {
-  const { factorHash: _hash, ...rest } = t;
+  const { factorHash: _hash, birthHash: _birth, ...rest } = t;
   return rest;
 }
 
@@ -84,12 +85,13 @@ function toRow(eventId: string, t: TicketInput, status: TicketStatus): Row {
     valid_until: t.validUntil ?? null,
     status,
     note: t.note ? t.note : null,
-    // A roster row is the whole ticket: re-imported without phone_last4, it has no factor.
+    // A roster row is the whole ticket: re-imported without phone_last4 (birth_date), it has no such factor.
     factor_hash: t.factorHash ?? null,
+    birth_hash: t.birthHash ?? null,
   };
 }
 
-const FIELDS = ['name', 'company', 'category', 'programmes', 'valid_from', 'valid_until', 'status', 'note', 'factor_hash'] as const;
+const FIELDS = ['name', 'company', 'category', 'programmes', 'valid_from', 'valid_until', 'status', 'note', 'factor_hash', 'birth_hash'] as const;
 const sameRow = (a: Row, b: Row) => FIELDS.every((f) => a[f] === b[f]);
 
 const CHUNK = 500;
@@ -154,6 +156,7 @@ export async function importTickets(
               status: eb.ref('excluded.status'),
               note: eb.ref('excluded.note'),
               factor_hash: eb.ref('excluded.factor_hash'),
+              birth_hash: eb.ref('excluded.birth_hash'),
               seq: eb.ref('excluded.seq'),
               updated_at: eb.ref('excluded.updated_at'),
             })),

@@ -6,11 +6,10 @@
 // replaces them; a cell with fewer than four digits is a row error, as on the
 // kiosk. A checkpoint's `selfService` flag is kept and carried in the config.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigResponse, type EventBundle, type ImportResult, type TicketsPage, type TicketSearchResponse } from '../../../core/protocol';
 import { factorSalt, hashSecondFactor } from '../../../core/second-factor';
+import { dumpDatabase, holds } from './db-dump';
 import { backends, checkin, EVENT_ID, expectJson, pairDevice, seedEvent, startServer, testEvent, type TestServer } from './harness';
 
 // Full numbers and bare digits; none of these digit runs appears in dates, codes or times of the test.
@@ -39,25 +38,6 @@ describe.each(backends())('self-service second factor on the server ($kind)', (b
   const pulled = async () => new Map((await expectJson<TicketsPage>(await s.call('/v1/sync/tickets?limit=5000', { token }), 200)).items.map((t) => [t.code, t]));
   const typed = async (digits: string) => hashSecondFactor(factorSalt(EVENT_ID, (await config()).factorSecret!), digits);
 
-  /** Everything the database holds, as text: the SQLite file and its WAL, or every PostgreSQL table. */
-  async function dumpDatabase(): Promise<Buffer> {
-    if (backend.kind === 'sqlite') {
-      await sql`PRAGMA wal_checkpoint(FULL)`.execute(s.db.db);
-      const { rows } = await sql<{ file: string }>`PRAGMA database_list`.execute(s.db.db);
-      const file = rows.find((r) => r.file)!.file;
-      return Buffer.concat([file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)));
-    }
-    const { rows } = await sql<{ t: string }>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`.execute(s.db.db);
-    const out: string[] = [];
-    for (const { t } of rows) {
-      const dump = await sql<{ r: string }>`SELECT x::text AS r FROM ${sql.table(t)} x`.execute(s.db.db);
-      out.push(...dump.rows.map((r) => r.r));
-    }
-    return Buffer.from(out.join('\n'));
-  }
-  /** Whether the bytes hold `text` (UTF-8), without printing a database on failure. */
-  const holds = (bytes: Buffer | string, text: string) => Buffer.from(bytes).includes(Buffer.from(text));
-
   it('hashes 연락처뒤4자리 into the tickets, and says nothing before such a roster', async () => {
     const before = await config();
     expect(before.phoneFactor).toBe(false);
@@ -85,7 +65,7 @@ describe.each(backends())('self-service second factor on the server ($kind)', (b
   it('never keeps, exports or answers the digits', async () => {
     // A check-in of F-1 so the export has its row.
     await expectJson(await s.call('/v1/sync/checkins', { method: 'POST', token, json: { items: [checkin({ code: 'F-1' })] } }), 200);
-    const dump = await dumpDatabase();
+    const dump = await dumpDatabase(s, backend.kind);
     expect(holds(dump, 'F-1')).toBe(true);
     expect(holds(dump, '김하늘')).toBe(true);
     for (const d of SECRETS) expect(holds(dump, d), d).toBe(false);
