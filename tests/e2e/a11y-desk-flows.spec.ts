@@ -13,7 +13,7 @@ import { demoTicket } from '../../core/demo/roster';
 import { fail, ok, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { expectAccessible } from './support/axe';
-import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { admissibleCodes, chooseBadges, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
 
 const PIN = '2580';
 let bridge: ShellBridge | undefined;
@@ -51,8 +51,7 @@ async function setUp(page: Page, modes: boolean): Promise<void> {
   await typePin(page, PIN);
   await typePin(page, PIN);
   await expect(page.getByTestId('staff-pin-set')).toBeVisible();
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="card4x3"]').click();
+  await chooseBadges(page, 'card4x3');
   if (modes) {
     await page.getByTestId('display-largeText').click();
     await page.getByTestId('display-highContrast').click();
@@ -182,9 +181,7 @@ test('a roster import report, a low-disk banner, a badge that did not print and 
   await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', '1');
   await expectAccessible(page, 'setup: import report with broken rows');
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="ql62"]').click();
-  await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
+  await chooseBadges(page, 'ql62', 'Brother_QL_820NWB');
   await expectAccessible(page, 'setup: badge setup with the Electron printer list');
   await page.locator('[data-checkpoint="info-desk"]').click();
   await expect(page.getByTestId('storage-banner')).toHaveAttribute('data-level', 'warning', { timeout: 30_000 });

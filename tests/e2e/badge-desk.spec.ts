@@ -13,7 +13,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { badgeDocument, fail, ok, type PrintBadgeInput, type PrintOutcome, type Result } from '../../core/kiosk-api';
 import { installShellBridge, type ShellBridge } from '../support/shell-bridge';
 import { decodeQr, pdfFacts } from './support/badge';
-import { admissibleCodes, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
+import { admissibleCodes, chooseBadges, kioskUrl, scannerBurstInPage, verdict } from './support/kiosk';
 
 const PIN = '2468';
 let bridge: ShellBridge | undefined;
@@ -96,10 +96,7 @@ test('Electron desk: one badge per admission to the chosen printer, reprint behi
   await page.goto(kioskUrl());
   await setPinAtSetup(page);
   // Setup: printing on, the QL stock, the printer by its system name (from getPrintersAsync).
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="ql62"]').click();
-  await page.getByTestId('badge-printer').selectOption('Brother_QL_820NWB');
-  await expect(page.getByTestId('badge-setup')).toHaveAttribute('data-enabled', '1');
+  await chooseBadges(page, 'ql62', 'Brother_QL_820NWB');
   await page.locator('[data-checkpoint="info-desk"]').click();
   await expect(page.getByTestId('badge-chip')).toBeVisible();
   const [first, second, third] = admissibleCodes(3);
@@ -189,8 +186,7 @@ test('browser desk: the badge goes to the print dialog once per first admission,
   const frames = () => page.evaluate(() => (window as unknown as { __printFrames: string[] }).__printFrames);
   await page.goto(kioskUrl());
   await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="card4x3"]').click();
+  await chooseBadges(page, 'card4x3');
   await expect(page.getByTestId('badge-printer')).toHaveCount(0); // the dialog picks the printer here
   await page.locator('[data-checkpoint="info-desk"]').click();
   const [code] = admissibleCodes(1);

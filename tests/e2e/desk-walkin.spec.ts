@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { decodeQr, pdfFacts } from './support/badge';
 import { expectDrained, localCheckins, newKiosk, pairByUrl, scanRead } from './support/sync';
 import { startUpstream, type Upstream } from './support/upstream';
-import { openAtCheckpoint } from './support/kiosk';
+import { chooseBadges, openAtCheckpoint } from './support/kiosk';
 
 let up: Upstream | undefined;
 test.afterEach(async () => {
@@ -73,8 +73,7 @@ test('walk-in at a desk offline: badge with a readable QR, then a second desk kn
     await pairByUrl(b.page, up.url, await up.pairingLink('ceremony'));
     // Desk A prints badges on 4 × 3 in cards.
     await a.page.getByTestId('open-setup').click();
-    await a.page.getByTestId('badge-on').click();
-    await a.page.locator('[data-badge-template="card4x3"]').click();
+    await chooseBadges(a.page, 'card4x3');
     await a.page.locator('[data-checkpoint="ceremony"]').click();
     await expect(a.page.getByTestId('scan-prompt')).toBeVisible();
 

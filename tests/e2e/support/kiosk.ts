@@ -19,6 +19,25 @@ export async function openAtCheckpoint(page: Page, checkpointId: string, params:
   await expect(page.getByTestId('scan-prompt')).toBeVisible();
 }
 
+/**
+ * Setup's badge section as staff use it: printing on, the label stock and (with the
+ * shell's printer list) the printer. The buttons and the select show the settings
+ * as stored, so each choice is waited for until it shows: a scan right after then
+ * prints on that stock and printer, not on what IndexedDB held a moment before.
+ */
+export async function chooseBadges(page: Page, template: string, printer?: string): Promise<void> {
+  await page.getByTestId('badge-on').click();
+  await expect(page.getByTestId('badge-setup')).toHaveAttribute('data-enabled', '1');
+  const stock = page.locator(`[data-badge-template="${template}"]`);
+  await stock.click();
+  await expect(stock).toHaveAttribute('aria-checked', 'true');
+  if (printer !== undefined) {
+    await page.getByTestId('badge-printer').selectOption(printer);
+    await expect(page.getByTestId('badge-printer')).toHaveValue(printer);
+  }
+  await expect.poll(() => storedMeta(page, 'badge.settings')).toMatchObject({ enabled: true, template, ...(printer === undefined ? {} : { printerName: printer }) });
+}
+
 export function verdict(page: Page): Locator {
   return page.locator('[data-verdict]');
 }

@@ -4,7 +4,7 @@
 import { expect, type Page } from '@playwright/test';
 import { disassemble } from 'es-hangul';
 import { demoTicket } from '../../../core/demo/roster';
-import { EVENT_DAY, kioskUrl, storedMeta } from './kiosk';
+import { EVENT_DAY, chooseBadges, kioskUrl, storedMeta } from './kiosk';
 
 export const SELF_PIN = '2468';
 /** The person at the kiosk: demo ticket #0, 김철현 of (주)한빛정밀. */
@@ -152,12 +152,14 @@ export async function walkSelfWalkIn(page: Page, check: (screen: string) => Prom
 export async function openSelfServiceWithPrinter(page: Page, printer: string): Promise<void> {
   await page.goto(kioskUrl({ roster: 200 }));
   await expect(page.getByTestId('badge-setup')).toBeVisible({ timeout: 60_000 });
-  await page.getByTestId('badge-on').click();
-  await page.locator('[data-badge-template="ql62"]').click();
-  await page.getByTestId('badge-printer').selectOption(printer);
+  await chooseBadges(page, 'ql62', printer);
   await page.getByTestId('self-service-toggle').locator('input').check();
   await page.locator('[data-checkpoint="info-desk"]').click();
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'set');
   await typePin(page, SELF_PIN);
+  await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'confirm');
   await typePin(page, SELF_PIN);
   await expect(page.getByTestId('self-attract')).toBeVisible();
+  // As openSelfService: returns once self-service mode is on disk, so a reload keeps it.
+  await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(true);
 }
