@@ -37,11 +37,19 @@ async function atDoor(page: Page, checkpointId: string, self: boolean): Promise<
     await expect(page.getByTestId('scan-prompt')).toBeVisible();
     return;
   }
-  for (let i = 0; i < 2 && (await page.getByTestId('staff-gate').isVisible()); i++) {
-    for (const d of DEMO_STAFF_PIN) await page.getByTestId(`pin-key-${d}`).click();
-    await page.getByTestId('pin-ok').click();
+  // Picking the door first asks IndexedDB whether a PIN is set: a read of isVisible()
+  // right after the click ran before that answer and never saw the PIN pad.
+  const gate = page.getByTestId('staff-gate');
+  const attract = page.getByTestId('self-attract');
+  await expect(gate.or(attract)).toBeVisible();
+  if (await gate.isVisible()) {
+    for (const mode of ['set', 'confirm']) {
+      await expect(gate).toHaveAttribute('data-mode', mode);
+      for (const d of DEMO_STAFF_PIN) await page.getByTestId(`pin-key-${d}`).click();
+      await page.getByTestId('pin-ok').click();
+    }
   }
-  await expect(page.getByTestId('self-attract')).toBeVisible();
+  await expect(attract).toBeVisible();
 }
 
 /** Leaves self-service behind the staff PIN (back to the desk's scan screen). */
