@@ -57,6 +57,8 @@ test('offline kiosk: a code issued after its last sync is admitted, one altered 
 
   const admitted = await scanExactly(page, code);
   await expect(admitted).toHaveAttribute('data-verdict', 'accepted');
+  // scan() hands back the one verdict locator: keep this admission's id before the next scan replaces it.
+  const admittedId = (await admitted.getAttribute('data-checkin-id'))!;
   await expect(indicator(page)).toHaveAttribute('data-sync-state', 'offline');
 
   // One character altered (in the signed body, not the signature's last bits): refused as forged.
@@ -82,7 +84,7 @@ test('offline kiosk: a code issued after its last sync is admitted, one altered 
   expect(onServer.map((r) => [r.code === code ? 'code' : 'altered', r.verdict])).toEqual([
     ['code', 'accepted'], ['altered', 'rejected'], ['code', 'rejected'],
   ]);
-  await expectAllOnServer(up, [page], [await admitted.getAttribute('data-checkin-id') ?? '']);
+  await expectAllOnServer(up, [page], [admittedId]);
 });
 
 /** The status of the kiosk's roster row for `code`, or undefined when it has none. */
