@@ -1,7 +1,7 @@
 // Screenshots for docs/ (`npm run screenshots`) of self-service walk-in (form,
 // consent, registered) and of the attract, lookup and verdict screens in large
 // text and in high contrast, switched on from the attract screen as an attendee
-// would, at a 1080p kiosk's size. Writes into the tree. Look at them.
+// would, at a 1080p kiosk's size (large text at 1280 × 800). Writes into the tree. Look at them.
 import { expect, test, type Page } from '@playwright/test';
 import { verdict } from '../e2e/support/kiosk';
 import { ME, openSelfService, tapHangul } from '../e2e/support/self';
@@ -47,9 +47,18 @@ async function shootModes(page: Page, modes: string[], name: string): Promise<vo
   await page.screenshot({ path: `docs/self-${name}-verdict.png` });
 }
 
+// Large text at 1280 × 800, the smallest kiosk screen, where it is tightest
+// (tests/e2e/self-large-fit.spec.ts checks that it fits at every size).
 test('docs screenshots: self-service in large text', async ({ page }) => {
   test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shootModes(page, ['largeText'], 'large');
+  await page.getByTestId('self-done').click();
+  await page.getByTestId('self-display-largeText').click();
+  await page.getByTestId('self-start').click();
+  await page.getByTestId('self-walkin-open').click();
+  await tapHangul(page, '윤하늘');
+  await page.screenshot({ path: 'docs/self-large-walkin.png' });
 });
 
 test('docs screenshots: self-service in high contrast', async ({ page }) => {
