@@ -1,0 +1,36 @@
+// The Desks page: paired kiosks, their health and help calls.
+// Keys mirror ko/devices.ts (tests/unit/ui/i18n-catalogues.test.ts checks).
+
+export const devices = {
+  title: 'Desks',
+  live: 'Refreshes every 5 seconds',
+  state: 'State',
+  name: 'Name',
+  lastSeen: 'Last contact',
+  outbox: 'Outbox',
+  lastSync: 'Last sync',
+  clock: 'Clock',
+  version: 'Version',
+  seconds: '{{n}} s',
+  none: 'No desk is paired with this event yet.',
+  health: { alive: '● Online', stale: '▲ Late', silent: '✖ Silent', revoked: '✖ Revoked' },
+  rename: 'Rename',
+  renamePrompt: 'New name for this desk',
+  renamed: 'Renamed to {{name}}.',
+  moveTo: 'Checkpoint of {{name}}',
+  assigned: 'moved here by the organiser: the desk still works at {{checkpoint}} until staff switch it there',
+  moved: '{{name}} moved to {{checkpoint}}.',
+  revoke: 'Revoke',
+  revokeConfirm: 'Revoke {{name}}? Its token stops working at once and the kiosk must be paired again.',
+  revoked: '{{name}} was revoked.',
+  help: {
+    title_one: 'A kiosk is calling for help',
+    title_other: '{{count}} kiosks are calling for help',
+    since: 'since {{time}}',
+    flag: 'Help',
+    clear: 'Clear (someone is on the way)',
+    cleared: 'Help call of {{name}} cleared.',
+    banner: '{{name}} at {{checkpoint}}',
+    open: 'Go to Desks to answer and clear it →',
+  },
+};
