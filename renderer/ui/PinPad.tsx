@@ -15,9 +15,15 @@ interface Props {
   onChange(next: string): void;
   onSubmit(): void;
   disabled?: boolean;
+  /**
+   * Digits needed before OK (4 by default: a PIN or a phone's last four); also
+   * the dots shown. `grouped`: a gap after every two dots, as YY MM DD is read.
+   */
+  length?: number;
+  grouped?: boolean;
 }
 
-export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
+export function PinPad({ value, onChange, onSubmit, disabled = false, length = 4, grouped = false }: Props) {
   const { t } = useTranslation();
   const press = (d: string) => value.length < PIN_MAX && onChange(value + d);
   useWindowKey((e) => {
@@ -26,7 +32,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
     if (digit !== undefined) press(digit);
     else if (e.key === 'Backspace' && value !== '') onChange(value.slice(0, -1));
     // Enter on a focused key or button is that button's own click.
-    else if (isEnter(e) && !activatesItself(e.target) && value.length >= 4) onSubmit();
+    else if (isEnter(e) && !activatesItself(e.target) && value.length >= length) onSubmit();
     else return;
     e.preventDefault();
   }, !disabled);
@@ -37,8 +43,8 @@ export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
   );
   return (
     <div className="pinpad" data-testid="pin-pad">
-      <div className="pinpad__dots" role="status" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
-        {Array.from({ length: Math.max(4, value.length) }, (_, i) => (
+      <div className={`pinpad__dots${grouped ? ' pinpad__dots--pairs' : ''}`} role="status" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
+        {Array.from({ length: Math.max(length, value.length) }, (_, i) => (
           <span key={i} className={`pinpad__dot${i < value.length ? ' pinpad__dot--on' : ''}`} />
         ))}
       </div>
@@ -52,7 +58,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false }: Props) {
           ⌫ <span className="sr-only">{t('pin.back')}</span>
         </button>
       </div>
-      <button type="button" className="btn btn--big pinpad__ok" data-testid="pin-ok" disabled={disabled || value.length < 4} onClick={onSubmit}>
+      <button type="button" className="btn btn--big pinpad__ok" data-testid="pin-ok" disabled={disabled || value.length < length} onClick={onSubmit}>
         {t('pin.ok')}
       </button>
     </div>

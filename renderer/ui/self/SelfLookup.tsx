@@ -1,6 +1,8 @@
 // Self-service "find me": the full name, then a second factor, then the few
 // matching entries MASKED (김*현 · 한***), then "Is this you?" before anything is
-// checked in. A name alone never lists anyone (lookup.ts), and no full name,
+// checked in. The factor is the roster's, asked of everyone alike: the phone's
+// last four digits, the birth date as YYMMDD, or (a roster with both) the phone
+// with a switch to the birth date; else the company's start. A name alone never lists anyone (lookup.ts), and no full name,
 // company or code of anyone is put in this DOM — only what the person typed and
 // the masked forms. By keyboard alone (issue 12): focus lands on each step's
 // field or heading, Enter submits, Escape goes back a step.
@@ -12,13 +14,22 @@ import { maskCompany, maskName } from '../../../core/mask';
 import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { PinPad } from '../PinPad';
-import { hasPhoneFactor } from '../../storage/second-factor';
-import { privateLookup } from './lookup';
+import { rosterFactors } from '../../storage/second-factor';
+import { privateLookup, type Factor } from './lookup';
 import { useAnnounceOnShow } from '../../a11y/announce';
 import { useEscapeKey, useStepFocus } from '../keypad';
 
-/** What each step says (never a name, not even masked: the queue hears the speaker). */
-const PROMPT: Record<Step['kind'], string> = { name: 'self.lookup.nameTitle', factor: 'self.lookup.companyTitle', results: 'self.lookup.pick', confirm: 'self.lookup.confirmTitle' };
+/** What each step says (never a name, not even masked: the queue hears the speaker); the factor step's by its kind. */
+const PROMPT: Record<Exclude<Step['kind'], 'factor'> | Factor['kind'], string> = {
+  name: 'self.lookup.nameTitle',
+  phone: 'self.lookup.phoneTitle',
+  birth: 'self.lookup.birthPrompt',
+  company: 'self.lookup.companyTitle',
+  results: 'self.lookup.pick',
+  confirm: 'self.lookup.confirmTitle',
+};
+/** Digits of each keypad factor. */
+const DIGITS = { phone: 4, birth: 6 } as const;
 
 type Step = { kind: 'name' } | { kind: 'factor' } | { kind: 'results'; tickets: Ticket[] } | { kind: 'confirm'; ticket: Ticket };
 
@@ -32,23 +43,26 @@ interface Props {
 export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   const { t } = useTranslation();
   const { db, config } = useKiosk();
-  // A roster with phone_last4 asks everyone for it (storage/second-factor.ts).
-  const phone = useLiveQuery(() => hasPhoneFactor(db), [db]) ?? false;
+  // The roster's factors are asked of everyone, never of some names only (storage/second-factor.ts).
+  const factors = useLiveQuery(() => rosterFactors(db), [db]) ?? { phone: false, birth: false };
+  // With both, the phone is asked first and the person may switch to the birth date (DECISIONS.md).
+  const [preferBirth, setPreferBirth] = useState(false);
+  const kind: Factor['kind'] = factors.phone && !(factors.birth && preferBirth) ? 'phone' : factors.birth ? 'birth' : 'company';
   const [digits, setDigits] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'name' });
   const [name, setName] = useState('');
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
   const none = step.kind === 'results' && step.tickets.length === 0;
-  const stepKey = `${step.kind}${none ? '-none' : ''}`;
-  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind]), stepKey);
+  const stepKey = `${step.kind === 'factor' ? kind : step.kind}${none ? '-none' : ''}`;
+  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind === 'factor' ? kind : step.kind]), stepKey);
   // The new step's field, or its heading (the "nobody found" line when there is no list).
-  const focusHere = useStepFocus(`${stepKey}-${phone}`);
+  const focusHere = useStepFocus(stepKey);
 
   const find = async () => {
     setBusy(true);
     try {
-      const factor = phone ? { kind: 'phone' as const, digits, eventId: config.event.id } : { kind: 'company' as const, company };
+      const factor: Factor = kind === 'company' ? { kind, company } : { kind, digits, eventId: config.event.id };
       setStep({ kind: 'results', tickets: await privateLookup(db, name, factor) });
     } finally {
       setBusy(false);
@@ -115,13 +129,33 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   }
 
   const naming = step.kind === 'name';
-  if (!naming && phone) {
-    // The digits show as dots: the person behind should not read them.
+  if (!naming && kind !== 'company') {
+    const birth = kind === 'birth';
+    const other = () => {
+      setDigits('');
+      setPreferBirth(!birth);
+    };
+    // The digits show as dots: the person behind should not read them (nor a birth date).
     return (
-      <main className="self__lookup self__lookup--phone" data-testid="self-lookup" data-step="phone">
-        <h1 className="self__title" ref={focusHere}>{t('self.lookup.phoneTitle')}</h1>
-        <PinPad value={digits} onChange={(v) => setDigits(v.slice(0, 4))} onSubmit={() => void find()} disabled={busy} />
-        {back}
+      <main className="self__lookup self__lookup--phone" data-testid="self-lookup" data-step={kind}>
+        <h1 className="self__title" ref={focusHere}>{t(birth ? 'self.lookup.birthTitle' : 'self.lookup.phoneTitle')}</h1>
+        {birth && <p className="self__hint self__example" data-testid="self-birth-example">{t('self.lookup.birthExample')}</p>}
+        <PinPad
+          value={digits}
+          onChange={(v) => setDigits(v.slice(0, DIGITS[kind]))}
+          onSubmit={() => void find()}
+          disabled={busy}
+          length={DIGITS[kind]}
+          grouped={birth}
+        />
+        <div className="self__row">
+          {back}
+          {factors.phone && factors.birth && (
+            <button type="button" className="self__btn" data-testid="self-factor-switch" onClick={other}>
+              {t(birth ? 'self.lookup.usePhone' : 'self.lookup.useBirth')}
+            </button>
+          )}
+        </div>
       </main>
     );
   }

@@ -2,14 +2,15 @@
 // and a second factor. Unlike the desk's prefix search, a name alone never lists
 // anyone: the name must match a roster name exactly (same normalisation as the
 // search index, so spaces and case do not matter) AND the second factor must
-// match: the last four digits of the phone number when the ticket has one
-// (compared as a salted hash, core/second-factor.ts), else the company, by
-// prefix of at least two letters. What comes back is shown masked (core/mask.ts).
+// match: the last four digits of the phone number or the birth date (YYMMDD)
+// when the roster has them (compared as salted hashes, core/second-factor.ts),
+// else the company, by prefix of at least two letters. What comes back is shown masked (core/mask.ts).
 import { queryKey, searchKeys } from '../../../core/search';
 import type { Ticket } from '../../../core/model';
 import { searchTickets } from '../../storage/roster';
 import type { TurnoutDb } from '../../storage/db';
 import { hashSecondFactor } from '../../../core/second-factor';
+import { isBirthDigits } from '../../../core/birth-date';
 import { kioskFactorSalt } from '../../storage/second-factor';
 
 /** Enough rows for the commonest Korean names on a 200k roster (exact matches sort first). */
@@ -17,8 +18,11 @@ const NAME_HITS = 400;
 /** At most this many candidates are ever shown, masked. */
 export const MAX_CANDIDATES = 5;
 
-/** `phone`: the last four digits (a roster with phone_last4); else the company's start. */
-export type Factor = { kind: 'phone'; digits: string; eventId: string } | { kind: 'company'; company: string };
+/** `phone`: the last four digits (a roster with phone_last4); `birth`: YYMMDD (birth_date); else the company's start. */
+export type Factor =
+  | { kind: 'phone'; digits: string; eventId: string }
+  | { kind: 'birth'; digits: string; eventId: string }
+  | { kind: 'company'; company: string };
 
 /** Tickets whose name is exactly `name` (normalised), deleted ones left out. */
 export async function sameName(db: TurnoutDb, name: string): Promise<Ticket[]> {
@@ -39,7 +43,7 @@ export function companyMatches(ticket: Ticket, typed: string): boolean {
 export async function privateLookup(db: TurnoutDb, name: string, factor: Factor): Promise<Ticket[]> {
   const named = await sameName(db, name);
   if (factor.kind === 'company') return named.filter((t) => companyMatches(t, factor.company)).slice(0, MAX_CANDIDATES);
-  if (!/^\d{4}$/.test(factor.digits)) return [];
-  const hash = await hashSecondFactor(await kioskFactorSalt(db, factor.eventId), factor.digits);
-  return named.filter((t) => t.factorHash === hash).slice(0, MAX_CANDIDATES);
+  if (factor.kind === 'phone' ? !/^\d{4}$/.test(factor.digits) : !isBirthDigits(factor.digits)) return [];
+  const hash = await hashSecondFactor(await kioskFactorSalt(db, factor.eventId), factor.digits, factor.kind);
+  return named.filter((t) => (factor.kind === 'phone' ? t.factorHash : t.birthHash) === hash).slice(0, MAX_CANDIDATES);
 }

@@ -36,17 +36,37 @@ export async function typePin(page: Page, pin: string): Promise<void> {
 /** Phone numbers of the roster with a `연락처뒤4자리` column (`phones`): the person's, and the other 김철현's. */
 export const PHONES: Record<string, string> = { [ME.code]: '010-9876-4321', 'SS-0001': '010-5555-1234', 'SS-0002': '010-2222-4321' };
 
+/**
+ * Birth dates of the roster with a `생년월일` column (`births`), in three of the
+ * accepted forms: the person's (871123), the other 김철현's, and 김철수's (the
+ * person's date under another name).
+ */
+export const BIRTHS: Record<string, string> = { [ME.code]: '1987-11-23', 'SS-0001': '19790515', 'SS-0002': '1987. 11. 23.' };
+/** Every way the person's birth date could show in clear. */
+export const MY_BIRTH_CLEAR = ['871123', '19871123', '1987-11-23', '1987. 11. 23.'];
+
 /** `modes`: display modes switched on in settings first, the device's configured default (display-largeText…). */
-export async function openSelfService(page: Page, opts: { phones?: boolean; modes?: ('largeText' | 'highContrast' | 'lowPosition')[] } = {}): Promise<void> {
+export async function openSelfService(
+  page: Page,
+  opts: { phones?: boolean; births?: boolean; modes?: ('largeText' | 'highContrast' | 'lowPosition')[] } = {},
+): Promise<void> {
   await page.goto(`/?roster=50&at=${encodeURIComponent(EVENT_DAY)}`);
   await expect(page.locator('[data-checkpoint="info-desk"]')).toBeVisible({ timeout: 60_000 });
   for (const m of opts.modes ?? []) {
     await page.getByTestId(`display-${m}`).click();
     await expect(page.getByTestId(`display-${m}`)).toHaveAttribute('aria-pressed', 'true');
   }
-  const rows = [...(opts.phones ? [{ code: ME.code, name: ME.name, company: ME.company }] : []), ...LOOKALIKES];
-  const csv = opts.phones
-    ? ['코드,성명,회사명,연락처뒤4자리', ...rows.map((l) => `${l.code},${l.name},"${l.company}",${PHONES[l.code] ?? ''}`)].join('\n')
+  const factors = opts.phones || opts.births;
+  const rows = [...(factors ? [{ code: ME.code, name: ME.name, company: ME.company }] : []), ...LOOKALIKES];
+  const columns = [
+    ...(opts.phones ? [{ header: '연락처뒤4자리', of: PHONES }] : []),
+    ...(opts.births ? [{ header: '생년월일', of: BIRTHS }] : []),
+  ];
+  const csv = factors
+    ? [
+        ['코드', '성명', '회사명', ...columns.map((c) => c.header)].join(','),
+        ...rows.map((l) => [l.code, l.name, `"${l.company}"`, ...columns.map((c) => c.of[l.code] ?? '')].join(',')),
+      ].join('\n')
     : ['code,name,company', ...rows.map((l) => `${l.code},${l.name},"${l.company}"`)].join('\n');
   await page.getByTestId('csv-input').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByTestId('import-report')).toHaveAttribute('data-imported', String(rows.length));
