@@ -124,9 +124,16 @@ function Ready({ clockOffsetMs, db, config: bootConfig, deviceId, localId, pairi
       db, config, deviceId, session, lang, setLang, i18n, sync, pairing, storage,
       now: () => Date.now() + clockOffsetMs,
       rehearsal: clockOffsetMs !== 0,
-      setSession: (s) => {
+      setSession: async (s) => {
+        // Self-service shows only once it is stored: an unattended kiosk that restarts
+        // right then (a renderer crash, a power cut) must come back in self-service,
+        // never as a desk with staff controls. A desk's choice shows at once (a scan
+        // right after the tap must find the scan screen); staff are there to pick it
+        // again. A failed write still switches, for this run only.
+        const saved = saveSession(db, s).catch(() => undefined);
+        if (s.selfService === true) await saved;
         setSessionState(s);
-        void saveSession(db, s);
+        await saved;
       },
     }),
     [db, config, deviceId, session, lang, setLang, i18n, clockOffsetMs, sync, pairing, storage],
@@ -199,7 +206,7 @@ function ScreensIn({ screen, setScreen, camera, setCamera, localId, reload, capt
   }, screen !== 'pair' && !selfService);
 
   if (selfService && session) {
-    return <SelfService onLeave={() => { clear(); setSession({ ...session, selfService: false }); setScreen('scan'); }} />;
+    return <SelfService onLeave={() => { clear(); void setSession({ ...session, selfService: false }); setScreen('scan'); }} />;
   }
   if (screen === 'pair') {
     return <PairScreen db={db} deviceName={localId} initialLink={pairLink} onPaired={reload} onCancel={() => setScreen('setup')} />;

@@ -15,7 +15,11 @@ export interface KioskServices {
   config: EventConfig;
   deviceId: string;
   session: Session | undefined;
-  setSession(session: Session): void;
+  /**
+   * Shows and stores the session; resolves once stored. Self-service is shown only
+   * after the write (see App); any other session shows at once, as staff pick it.
+   */
+  setSession(session: Session): Promise<void>;
   lang: Lang;
   setLang(lang: Lang): void;
   i18n: i18n;

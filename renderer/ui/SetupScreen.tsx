@@ -30,8 +30,10 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
   const [needPin, setNeedPin] = useState<Checkpoint | null>(null);
 
   const start = (cp: Checkpoint, self: boolean) => {
-    setSession({ checkpointId: cp.id, direction: cp.mode === 'entry_exit' ? direction : 'entry', ...(self ? { selfService: true } : {}) });
-    onDone();
+    const shown = setSession({ checkpointId: cp.id, direction: cp.mode === 'entry_exit' ? direction : 'entry', ...(self ? { selfService: true } : {}) });
+    // Self-service appears once stored (App's setSession); a desk switches in this same tap.
+    if (self) void shown.then(onDone);
+    else onDone();
   };
   const pick = async (cp: Checkpoint) => {
     const self = selfService || cp.selfService === true;

@@ -77,7 +77,8 @@ export async function openSelfService(
   await expect(page.getByTestId('staff-gate')).toHaveAttribute('data-mode', 'confirm');
   await typePin(page, SELF_PIN);
   await expect(page.getByTestId('self-attract')).toBeVisible();
-  // The screen switches before IndexedDB has the session: a reload right away would race it.
+  // Self-service shows only once its session is stored (App's setSession, durability.spec):
+  // this holds at once; it stays as the guard a reload right after relies on.
   await expect.poll(() => storedSelfService(page), { timeout: 15_000 }).toBe(true);
 }
 
