@@ -33,7 +33,7 @@ export function Conflicts({ items, timeZone, checkpointName, deviceName }: {
             <td>{p.name ?? '—'}</td>
             <td>{checkpointName(p.checkpointId)}</td>
             <td data-testid="conflict-first">
-              {p.first ? `${venueTime(p.first.scannedAt, timeZone)} · ${deviceName(p.first.deviceId)}` : t('reports.firstUnknown')}
+              {p.first ? t('reports.firstAt', { time: venueTime(p.first.scannedAt, timeZone), device: deviceName(p.first.deviceId) }) : t('reports.firstUnknown')}
             </td>
             <td data-testid="conflict-second">
               {venueTime(p.conflict.scannedAt, timeZone)} · {deviceName(p.conflict.deviceId)}

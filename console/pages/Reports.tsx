@@ -62,8 +62,7 @@ function Reports({ bundle }: { bundle: EventBundle }) {
                 const n = days.data?.days.find((x) => x.day === d)?.scans ?? 0;
                 return (
                   <option key={d} value={d}>
-                    {t('reports.dayOption', { day: d, count: n, scans: n.toLocaleString() })}
-                    {d === days.data?.today ? ` · ${t('reports.today')}` : ''}
+                    {t(d === days.data?.today ? 'reports.dayOptionToday' : 'reports.dayOption', { day: d, count: n, scans: n.toLocaleString() })}
                   </option>
                 );
               })}

@@ -68,14 +68,13 @@ function reprintable(outcome: Extract<ScanOutcome, { kind: 'stored' }>): boolean
 
 /** The badge line of a verdict (nothing at a desk that does not print badges). */
 export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind: 'stored' }> }) {
-  const { ko, en } = useBilingual();
+  const { both: line } = useBilingual();
   const desk = useBadgeDesk();
   const job = useBadgeJob(outcome.checkIn.id);
   // A reprint is staff's (behind the PIN, on the desk's screens): never offered to an attendee in self-service.
   const selfService = useKiosk().session?.selfService === true;
   if (!desk.settings.enabled || !outcome.ticket) return null;
   const ticket = outcome.ticket;
-  const line = (key: string) => `${ko(key)} · ${en(key)}`;
   const reprintButton = !selfService && reprintable(outcome) && (
     <button type="button" className="btn btn--ghost badge-status__action" data-testid="badge-reprint" onClick={() => desk.reprint(ticket)}>
       {line('badge.reprint')}
@@ -119,7 +118,7 @@ export function BadgeStatus({ outcome }: { outcome: Extract<ScanOutcome, { kind:
 
 /** Badges that did not print, kept on the scan screen after their verdict is gone. */
 export function BadgeFailures() {
-  const { ko, en } = useBilingual();
+  const { ko, en, both } = useBilingual();
   const desk = useBadgeDesk();
   const failed = useFailedBadges();
   if (failed.length === 0) return null;
@@ -132,7 +131,7 @@ export function BadgeFailures() {
         {failed.map((j) => (
           <li key={j.key} data-badge-key={j.key}>
             <span className="badge-failures__name">{j.ticket.name}</span>
-            <span className="badge-failures__error" data-interrupted={j.interrupted || undefined}>{j.interrupted ? `${ko('badge.interrupted')} · ${en('badge.interrupted')}` : j.error}</span>
+            <span className="badge-failures__error" data-interrupted={j.interrupted || undefined}>{j.interrupted ? both('badge.interrupted') : j.error}</span>
             <button type="button" className="btn" onClick={() => desk.retry(j.key)}>{ko('badge.retry')} · {en('badge.retry')}</button>
             <button type="button" className="btn btn--ghost" onClick={() => desk.dismiss(j.key)}>{ko('badge.dismiss')} · {en('badge.dismiss')}</button>
           </li>

@@ -77,7 +77,7 @@ export function BadgeSetup() {
                 <option value="">{t('badge.printerDefault')}</option>
                 {missing && <option value={settings.printerName!}>{t('badge.printerMissing', { name: settings.printerName })}</option>}
                 {(printers ?? []).map((p) => (
-                  <option key={p.name} value={p.name}>{p.displayName === p.name ? p.name : `${p.displayName} (${p.name})`}</option>
+                  <option key={p.name} value={p.name}>{p.displayName === p.name ? p.name : t('badge.printerNamed', { displayName: p.displayName, name: p.name })}</option>
                 ))}
               </select>
               <button type="button" className="btn btn--ghost" onClick={loadPrinters}>{t('badge.refresh')}</button>

@@ -57,7 +57,7 @@ export function CameraView({ onCode }: { onCode: (code: string) => Promise<unkno
       {cameras.length > 1 && (
         <select className="camera__picker" aria-label={t('scan.camera')} value={deviceId ?? ''} onChange={(e) => setDeviceId(e.target.value || undefined)}>
           <option value="">{t('scan.cameraAuto')}</option>
-          {cameras.map((c, i) => <option key={c.deviceId} value={c.deviceId}>{c.label || `${t('scan.camera')} ${i + 1}`}</option>)}
+          {cameras.map((c, i) => <option key={c.deviceId} value={c.deviceId}>{c.label || t('scan.cameraNumbered', { n: i + 1 })}</option>)}
         </select>
       )}
     </div>

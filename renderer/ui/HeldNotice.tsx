@@ -14,7 +14,7 @@ const reasonKey = (code: KioskErrorCode | 'unexpected') => (code === 'unexpected
 
 export function HeldNotice() {
   const { db } = useKiosk();
-  const { ko, en } = useBilingual();
+  const { ko, en, both } = useBilingual();
   const held = useLiveQuery(() => heldSummaries(db), [db]) ?? [];
   const [saved, setSaved] = useState<Record<string, { ok: true; text: string } | { ok: false; code: KioskErrorCode | 'unexpected'; text: string }>>({});
   if (held.length === 0) return null;
@@ -44,7 +44,7 @@ export function HeldNotice() {
             {done && (
               <p data-testid="held-exported" data-ok={done.ok}>
                 {done.ok ? (
-                  `${ko('held.saved', { name: done.text })} · ${en('held.saved', { name: done.text })}`
+                  both('held.saved', { name: done.text })
                 ) : (
                   <>
                     {ko('held.failed', { reason: ko(reasonKey(done.code)) })} · {en('held.failed', { reason: en(reasonKey(done.code)) })}

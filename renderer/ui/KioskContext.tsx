@@ -44,8 +44,16 @@ export function useKiosk(): KioskServices {
 /** A translator bound to one language, for showing Korean and English side by side. */
 type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
-export function useBilingual(): { ko: Translate; en: Translate } {
+/**
+ * `ko` and `en` translate into one language each; `both` gives the two side by
+ * side as one string, for text that cannot be two elements (aria-label, a prop).
+ * It is the kiosk's one place that joins the languages: each half is a whole
+ * translated string, so no sentence is built from pieces (eslint turnout/no-ui-text-concat).
+ */
+export function useBilingual(): { ko: Translate; en: Translate; both: Translate } {
   const { i18n } = useKiosk();
   const fixed = (lng: 'ko' | 'en'): Translate => (key, opts) => i18n.getFixedT(lng)(key, opts ?? {});
-  return { ko: fixed('ko'), en: fixed('en') };
+  const ko = fixed('ko');
+  const en = fixed('en');
+  return { ko, en, both: (key, opts) => `${ko(key, opts)} · ${en(key, opts)}` };
 }

@@ -23,8 +23,7 @@ const keepFocus = (e: PointerEvent) => e.preventDefault();
 export function OnScreenKeyboard({ value, onChange, maxLength, onEnter }: Props) {
   const [layout, setLayout] = useState<Layout>('hangul');
   const [shift, setShift] = useState(false);
-  const { ko, en } = useBilingual();
-  const both = (key: string) => `${ko(key)} · ${en(key)}`;
+  const { both } = useBilingual();
   const emit = (next: string) => {
     if (maxLength === undefined || next.length <= maxLength || next.length < value.length) onChange(next);
   };

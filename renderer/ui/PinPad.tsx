@@ -43,7 +43,7 @@ export function PinPad({ value, onChange, onSubmit, disabled = false, length = 4
   );
   return (
     <div className="pinpad" data-testid="pin-pad">
-      <div className={`pinpad__dots${grouped ? ' pinpad__dots--pairs' : ''}`} role="status" aria-live="polite" aria-label={`${value.length}`} data-length={value.length}>
+      <div className={`pinpad__dots${grouped ? ' pinpad__dots--pairs' : ''}`} role="status" aria-live="polite" aria-label={t('pin.entered', { count: value.length })} data-length={value.length}>
         {Array.from({ length: Math.max(length, value.length) }, (_, i) => (
           <span key={i} className={`pinpad__dot${i < value.length ? ' pinpad__dot--on' : ''}`} />
         ))}

@@ -78,8 +78,8 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
               <span className="checkpoint__name">{cp.name[lang]}</span>
               <span className="checkpoint__rule">
                 {t(`setup.rule_${cp.rule}`)}
-                {cp.mode === 'entry_exit' && ` · ${t('setup.mode_entry_exit')}`}
-                {cp.selfService && ` · ${t('self.modeChip')}`}
+                {cp.mode === 'entry_exit' && <>{' · '}{t('setup.mode_entry_exit')}</>}
+                {cp.selfService && <>{' · '}{t('self.modeChip')}</>}
               </span>
             </button>
           </li>
@@ -146,7 +146,7 @@ export function SetupScreen({ onDone, onPair }: { onDone(): void; onPair?: () =>
         >
           <p>
             {t('setup.imported', { count: report.imported })}
-            {report.errors.length > 0 && ` · ${t('setup.importErrors', { count: report.errors.length })}`}
+            {report.errors.length > 0 && <>{' · '}{t('setup.importErrors', { count: report.errors.length })}</>}
             {' · '}
             {report.format === 'xlsx' ? t('setup.readAs_xlsx') : t('setup.readAs_csv', { encoding: (report.encoding ?? 'utf-8').toUpperCase() })}
           </p>

@@ -72,7 +72,7 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
         <label className="staff__day">
           {t('staff.day')}
           <select data-testid="staff-day" value={day} onChange={(e) => setDay(e.target.value)}>
-            {days.map((d) => <option key={d} value={d}>{d === today ? `${d} ●` : d}</option>)}
+            {days.map((d) => <option key={d} value={d}>{d === today ? t('staff.dayToday', { day: d }) : d}</option>)}
           </select>
         </label>
         <div className="staff__scope" role="radiogroup">

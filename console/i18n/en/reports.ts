@@ -6,7 +6,8 @@ export const reports = {
   day: 'Day',
   dayOption_one: '{{day}} ({{scans}} scan)',
   dayOption_other: '{{day}} ({{scans}} scans)',
-  today: 'today',
+  dayOptionToday_one: '{{day}} ({{scans}} scan) · today',
+  dayOptionToday_other: '{{day}} ({{scans}} scans) · today',
   exportCsv: 'Export CSV',
   exportXlsx: 'Export XLSX',
   total: { people: 'People admitted', scans: 'Scans', accepted: 'Admitted', rejected: 'Refused', exits: 'Exits', conflicts: 'Conflicts', overrides: 'Staff overrides' },
@@ -23,6 +24,7 @@ export const reports = {
   noConflicts: 'No conflicts on this day.',
   firstAdmission: 'First admitted',
   conflictAdmission: 'Admitted again',
+  firstAt: '{{time}} · {{device}}',
   firstUnknown: 'not uploaded yet',
 };
 

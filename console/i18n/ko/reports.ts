@@ -6,7 +6,7 @@ export const reports: Ko['reports'] = {
   title: '보고서',
   day: '날짜',
   dayOption: '{{day}} (스캔 {{scans}}건)',
-  today: '오늘',
+  dayOptionToday: '{{day}} (스캔 {{scans}}건) · 오늘',
   exportCsv: 'CSV 내보내기',
   exportXlsx: 'XLSX 내보내기',
   total: { people: '입장 인원', scans: '스캔', accepted: '입장', rejected: '거부', exits: '퇴장', conflicts: '충돌', overrides: '관리자 승인' },
@@ -23,6 +23,7 @@ export const reports: Ko['reports'] = {
   noConflicts: '이 날에는 충돌이 없습니다.',
   firstAdmission: '처음 입장',
   conflictAdmission: '다시 입장',
+  firstAt: '{{time}} · {{device}}',
   firstUnknown: '아직 업로드되지 않음',
 };
 

@@ -95,9 +95,9 @@ const ICON: Record<DisplayMode, string> = { largeText: '가A', highContrast: '�
 /** Three toggle buttons (aria-pressed), labelled in Korean and English. */
 export function DisplayModeSwitches({ className = '' }: { className?: string }) {
   const { modes, toggle } = useDisplayModes();
-  const { ko, en } = useBilingual();
+  const { ko, en, both } = useBilingual();
   return (
-    <div className={`display-modes ${className}`} role="group" aria-label={`${ko('display.title')} · ${en('display.title')}`} data-testid="display-modes">
+    <div className={`display-modes ${className}`} role="group" aria-label={both('display.title')} data-testid="display-modes">
       {DISPLAY_MODES.map((m) => (
         <button
           key={m}

@@ -35,9 +35,9 @@ function ModeIcon({ mode }: { mode: DisplayMode }) {
 
 export function AttractModes() {
   const { modes, toggle, changed } = useSessionDisplayModes();
-  const { ko, en } = useBilingual();
+  const { ko, en, both } = useBilingual();
   return (
-    <div className="self__modes" role="group" aria-label={`${ko('display.title')} · ${en('display.title')}`} data-testid="self-display-modes" data-no-start>
+    <div className="self__modes" role="group" aria-label={both('display.title')} data-testid="self-display-modes" data-no-start>
       {DISPLAY_MODES.map((m) => (
         <button
           key={m}

@@ -17,7 +17,7 @@ interface Props {
 
 export function AttractScreen({ onStart, onStaff }: Props) {
   const { config } = useKiosk();
-  const { ko, en } = useBilingual();
+  const { ko, en, both } = useBilingual();
   useWindowKey((e) => {
     const go = digitOf(e) !== undefined ? !isTextField(e.target) : (isEnter(e) || e.key === ' ') && !activatesItself(e.target);
     if (!go) return;
@@ -52,7 +52,7 @@ export function AttractScreen({ onStart, onStaff }: Props) {
         </button>
       </main>
       <footer className="self__attract-foot">
-        <div className="self__langs" role="group" aria-label={`${ko('self.attract.language')} / ${en('self.attract.language')}`}>
+        <div className="self__langs" role="group" aria-label={both('self.attract.language')}>
           <button type="button" className="self__btn self__btn--lang" data-testid="self-lang-ko" lang="ko" onClick={() => onStart({ lang: 'ko' })}>
             한국어
           </button>
