@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import turnout from './eslint-rules/no-ui-text-concat.js';
 
 const UI = { group: ['**/ui', '**/ui/*', '**/ui/**'], message: 'Nothing imports the UI.' };
 const RENDERER = { group: ['**/renderer/**'], message: 'Only the kiosk page imports renderer code.' };
@@ -94,5 +95,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [UI, RENDERER, SERVER] }],
     },
+  },
+  {
+    // No sentences glued from pieces in the UI: word order differs by language (eslint-rules/no-ui-text-concat.js).
+    files: ['renderer/**/*.tsx', 'console/**/*.tsx'],
+    plugins: { turnout },
+    rules: { 'turnout/no-ui-text-concat': 'error' },
   },
 );
