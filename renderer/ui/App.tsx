@@ -31,7 +31,7 @@ import type { TurnoutDb, EventConfig } from '../storage/db';
 import { BadgeDeskContext, useBadgeDesk } from './BadgeDesk';
 import { useBadgeDeskValue } from './useBadgeDeskValue';
 import { useRetentionWipe } from './useRetentionWipe';
-import { useStoredDisplayModes } from './a11y/DisplayModes';
+import { StoredDisplayModes, useStoredDisplayModes } from './a11y/DisplayModes';
 import { AnnounceProvider } from '../a11y/announce';
 import { SelfService } from './self/SelfService';
 import { ErrorDetail } from './ErrorDetail';
@@ -69,6 +69,8 @@ export function App({ rosterSize, initialLang, clockOffsetMs }: { rosterSize: nu
   if (boot.state === 'pair') {
     return (
       <I18nextProvider i18n={i18n}>
+        {/* A revoked kiosk's restart stops here: it shows the device's display modes too. */}
+        <StoredDisplayModes db={boot.db} />
         <PairScreen db={boot.db} deviceName={boot.localId} initialLink={boot.link} resume={boot.resume} revoked={boot.revoked} onPaired={boot.reload} />
       </I18nextProvider>
     );

@@ -58,6 +58,15 @@ export function useStoredDisplayModes(db: TurnoutDb): void {
   }, [db]);
 }
 
+/**
+ * The same, for a start that stops at the pairing screen (a revoked kiosk, or one
+ * never paired that was given a link) and never reaches the shell's ready state.
+ */
+export function StoredDisplayModes({ db }: { db: TurnoutDb }): null {
+  useStoredDisplayModes(db);
+  return null;
+}
+
 function subscribe(l: () => void): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
