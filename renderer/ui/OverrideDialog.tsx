@@ -62,7 +62,7 @@ export function OverrideDialog({ code, refused, onAdmit, onCancel }: Props) {
       setMessage(null);
       setBy(BY_PIN);
     } else if (result.reason === 'not_set') setMessage({ text: t('pin.notSet'), kind: 'not_set' });
-    else if (result.reason === 'locked') setMessage({ text: t('pin.locked', { time: `${Math.ceil((result.until - Date.now()) / 1000)} s` }), kind: 'locked' });
+    else if (result.reason === 'locked') setMessage({ text: t('pin.locked', { time: t('pin.seconds', { count: Math.ceil((result.until - Date.now()) / 1000) }) }), kind: 'locked' });
     else setMessage({ text: result.left > 0 ? t('pin.wrong', { count: result.left }) : t('pin.wrongLocked'), kind: 'wrong' });
   };
 

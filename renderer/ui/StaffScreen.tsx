@@ -128,7 +128,7 @@ export function StaffScreen({ onClose }: { onClose(): void }) {
             {tallies && (
               <>
                 <PairsTable testId="tally-reasons" title={t('staff.byReason')} head={t('staff.reason')} valueHead={t('staff.count')} rows={tallies.byReason.map((r) => ({ key: r.reason, label: t(`reason.${r.reason}`, { defaultValue: r.reason }), value: r.count }))} />
-                <CountsTable testId="tally-devices" title={t('staff.byDevice')} head={t('staff.device')} rows={rows(tallies.byDevice, (r) => r.deviceId, (r) => (r.deviceId === deviceId ? `${r.deviceId} (${t('staff.thisKiosk')})` : r.deviceId))} />
+                <CountsTable testId="tally-devices" title={t('staff.byDevice')} head={t('staff.device')} rows={rows(tallies.byDevice, (r) => r.deviceId, (r) => (r.deviceId === deviceId ? t('staff.thisKiosk', { device: r.deviceId }) : r.deviceId))} />
                 <CountsTable testId="tally-hours" title={t('staff.byHour')} head="h" rows={rows(tallies.byHour, (r) => String(r.hour), (r) => `${String(r.hour).padStart(2, '0')}:00`)} />
               </>
             )}
