@@ -143,3 +143,43 @@ test('a roster with phone digits and birth dates: the phone first, a switch to t
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'accepted');
   await expectNothingInClear(page);
 });
+
+// Large text (root font doubled) at the sizes kiosks come in: the birth-date pad
+// step — title, example, dots, every key, OK, Back and the switch — on one screen
+// without scrolling, and no text under 24 px (legible at 2 m).
+for (const [width, height] of [[1280, 800], [1080, 1920], [1920, 1080]] as const) {
+  test(`large text at ${width} × ${height}: the birth-date step with the phone switch fits without scrolling`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('self-display-largeText').click();
+    await expect(page.locator('html')).toHaveClass(/a11y-large/);
+    await page.getByTestId('self-start-name').click();
+    await page.getByTestId('self-lookup-input').fill(ME.name);
+    await page.getByTestId('self-lookup-next').click();
+    await page.getByTestId('self-factor-switch').click();
+    await expect(page.getByTestId('self-lookup')).toHaveAttribute('data-step', 'birth');
+    const ids = ['self-birth-example', 'pin-key-1', 'pin-key-0', 'pin-back', 'pin-ok', 'self-lookup-back', 'self-factor-switch', 'help-call-button'];
+    const fit = await page.evaluate((testIds) => {
+      const main = document.querySelector<HTMLElement>('.self > main')!;
+      const inView = (el: Element | null) => {
+        const r = el?.getBoundingClientRect();
+        return !!r && r.width > 0 && r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+      };
+      let minText = Infinity;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.getClientRects().length === 0) continue;
+        minText = Math.min(minText, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return {
+        scroll: Math.max(document.scrollingElement!.scrollHeight - innerHeight, main.scrollHeight - main.clientHeight - 1),
+        outside: [...testIds.filter((id) => !inView(document.querySelector(`[data-testid="${id}"]`))), ...(inView(main.querySelector('h1')) ? [] : ['title'])],
+        minText,
+      };
+    }, ids);
+    await page.screenshot({ path: test.info().outputPath(`birth-large-${width}x${height}.png`) });
+    expect(fit.outside, 'off the screen').toEqual([]);
+    expect(fit.scroll, 'scrolls').toBeLessThanOrEqual(0);
+    expect(fit.minText, 'text under 24 px').toBeGreaterThanOrEqual(24);
+  });
+}
