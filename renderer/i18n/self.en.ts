@@ -34,6 +34,7 @@ export const selfEn = {
     companyPlaceholder: 'Company (at least 2 letters)',
     search: 'Find me',
     none: 'We could not find you. Please check the spelling or ask staff at the desk.',
+    paused: 'Name search is paused on this kiosk for {{minutes}} min after several tries that found nobody. Please scan your code, or call staff.',
     pick: 'Touch your entry',
     confirmTitle: 'Is this you?',
     yes: 'Yes, check me in',

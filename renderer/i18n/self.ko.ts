@@ -35,6 +35,7 @@ export const selfKo: typeof selfEn = {
     companyPlaceholder: '회사 이름 (두 글자 이상)',
     search: '찾기',
     none: '찾지 못했습니다. 철자를 확인하시거나 안내 데스크 직원에게 문의하세요.',
+    paused: '여러 번 찾지 못해 이 키오스크의 이름 찾기를 {{minutes}}분 동안 멈췄습니다. 코드를 스캔하시거나 직원을 호출해 주세요.',
     pick: '본인 항목을 누르세요',
     confirmTitle: '본인이 맞습니까?',
     yes: '네, 체크인합니다',

@@ -5,7 +5,9 @@
 // with a switch to the birth date; else the company's start. A name alone never lists anyone (lookup.ts), and no full name,
 // company or code of anyone is put in this DOM — only what the person typed and
 // the masked forms. By keyboard alone (issue 12): focus lands on each step's
-// field or heading, Enter submits, Escape goes back a step.
+// field or heading, Enter submits, Escape goes back a step. Misses are counted
+// for the device (core/lookup-guard.ts): past the allowance the search by name
+// pauses, for whoever comes next too, and says so; scanning a code still works.
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +17,7 @@ import { useKiosk } from '../KioskContext';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import { PinPad } from '../PinPad';
 import { rosterFactors } from '../../storage/second-factor';
-import { privateLookup, type Factor } from './lookup';
+import { privateLookup, type Factor, type LookupGuard } from './lookup';
 import { useAnnounceOnShow } from '../../a11y/announce';
 import { useEscapeKey, useStepFocus } from '../keypad';
 
@@ -34,15 +36,18 @@ const DIGITS = { phone: 4, birth: 6 } as const;
 type Step = { kind: 'name' } | { kind: 'factor' } | { kind: 'results'; tickets: Ticket[] } | { kind: 'confirm'; ticket: Ticket };
 
 interface Props {
+  /** The device's lookup misses: a miss is counted, a pause shown instead of the search. */
+  guard: LookupGuard;
   onBack(): void;
   onConfirm(ticket: Ticket): void;
   /** Offered when nobody is found: register on the spot instead. */
   onWalkIn?(): void;
 }
 
-export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
+export function SelfLookup({ guard, onBack, onConfirm, onWalkIn }: Props) {
   const { t } = useTranslation();
-  const { db, config } = useKiosk();
+  const { db, config, now } = useKiosk();
+  const [pausedUntil, setPausedUntil] = useState(() => guard.pausedUntil(now()));
   // The roster's factors are asked of everyone, never of some names only (storage/second-factor.ts).
   const factors = useLiveQuery(() => rosterFactors(db), [db]) ?? { phone: false, birth: false };
   // With both, the phone is asked first and the person may switch to the birth date (DECISIONS.md).
@@ -54,8 +59,13 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
   const [company, setCompany] = useState('');
   const [busy, setBusy] = useState(false);
   const none = step.kind === 'results' && step.tickets.length === 0;
-  const stepKey = `${step.kind === 'factor' ? kind : step.kind}${none ? '-none' : ''}`;
-  useAnnounceOnShow('prompt', (tr) => tr(none ? 'self.lookup.none' : PROMPT[step.kind === 'factor' ? kind : step.kind]), stepKey);
+  const stepKey = pausedUntil !== null ? 'paused' : `${step.kind === 'factor' ? kind : step.kind}${none ? '-none' : ''}`;
+  const pauseMinutes = pausedUntil === null ? 0 : Math.max(1, Math.ceil((pausedUntil - now()) / 60_000));
+  useAnnounceOnShow(
+    'prompt',
+    (tr) => (pausedUntil !== null ? tr('self.lookup.paused', { minutes: pauseMinutes }) : tr(none ? 'self.lookup.none' : PROMPT[step.kind === 'factor' ? kind : step.kind])),
+    stepKey,
+  );
   // The new step's field, or its heading (the "nobody found" line when there is no list).
   const focusHere = useStepFocus(stepKey);
 
@@ -63,13 +73,22 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
     setBusy(true);
     try {
       const factor: Factor = kind === 'company' ? { kind, company } : { kind, digits, eventId: config.event.id };
-      setStep({ kind: 'results', tickets: await privateLookup(db, name, factor) });
+      const tickets = await privateLookup(db, name, factor);
+      if (tickets.length === 0) {
+        guard.miss(now());
+        const until = guard.pausedUntil(now());
+        if (until !== null) {
+          setPausedUntil(until);
+          return;
+        }
+      }
+      setStep({ kind: 'results', tickets });
     } finally {
       setBusy(false);
     }
   };
 
-  const goBack = () => (step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }));
+  const goBack = () => (pausedUntil !== null || step.kind === 'name' ? onBack() : setStep(step.kind === 'results' ? { kind: 'factor' } : { kind: 'name' }));
   // Escape is "back", from the field too (as the Back button; the no of "Is this you?").
   useEscapeKey(goBack, !busy);
   const back = (
@@ -77,6 +96,18 @@ export function SelfLookup({ onBack, onConfirm, onWalkIn }: Props) {
       ← {t('self.lookup.back')}
     </button>
   );
+
+  if (pausedUntil !== null) {
+    // No way on from here but back: a scan still checks in, and staff can help.
+    return (
+      <main className="self__lookup" data-testid="self-lookup-paused">
+        <p className="self__none" role="alert" ref={focusHere}>{t('self.lookup.paused', { minutes: pauseMinutes })}</p>
+        <button type="button" className="self__btn" data-testid="self-lookup-back" onClick={onBack}>
+          ← {t('self.lookup.back')}
+        </button>
+      </main>
+    );
+  }
 
   if (step.kind === 'confirm') {
     return (

@@ -17,6 +17,7 @@ import { useWedge } from '../useWedge';
 import { AttractScreen } from './AttractScreen';
 import { SelfBadgeNotice } from './BadgeNotice';
 import { SelfSession } from './SelfSession';
+import { memoryLookupGuard } from './lookup';
 import './self.css';
 import './self-modes.css';
 
@@ -29,6 +30,8 @@ export function SelfService({ onLeave }: { onLeave(): void }) {
   // The language the device was set to: each new person starts from it.
   const homeLang = useRef(lang);
   const scanInto = useRef<((code: string) => void) | null>(null);
+  // Lookup misses are the device's, not a session's: a new session is one touch away.
+  const [lookupGuard] = useState(memoryLookupGuard);
 
   const start = useCallback((opts: { firstCode?: string; byName?: boolean } = {}) => {
     sessions.current += 1;
@@ -59,6 +62,7 @@ export function SelfService({ onLeave }: { onLeave(): void }) {
         key={phase.no}
         firstCode={phase.firstCode}
         byName={phase.byName}
+        lookupGuard={lookupGuard}
         onEnd={end}
         registerScan={(fn) => {
           scanInto.current = fn;

@@ -11,6 +11,7 @@ import { useCheckIn } from '../useCheckIn';
 import { VerdictPanel } from '../VerdictPanel';
 import { QrGlyph } from '../ScanScreen';
 import { SelfLookup } from './SelfLookup';
+import type { LookupGuard } from './lookup';
 import { SelfWalkIn } from './SelfWalkIn';
 import { walkInFallbackCategory } from '../../../core/walkin';
 import { useKiosk } from '../KioskContext';
@@ -24,6 +25,8 @@ import { useEscapeKey, useStepFocus } from '../keypad';
 interface Props {
   firstCode?: string;
   byName?: boolean;
+  /** The device's lookup misses (SelfService keeps it across sessions). */
+  lookupGuard: LookupGuard;
   onEnd(): void;
   /** Scans made during the session come here (SelfService owns the scanner). */
   registerScan(fn: (code: string) => void): void;
@@ -31,7 +34,7 @@ interface Props {
 
 type Step = 'home' | 'lookup' | 'walkin' | 'verdict';
 
-export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
+export function SelfSession({ firstCode, byName, lookupGuard, onEnd, registerScan }: Props) {
   const { t } = useTranslation();
   const { outcome, checkIn, show } = useCheckIn();
   // Registering is an entry: a door set to exit offers no walk-in (as at the desk),
@@ -97,6 +100,7 @@ export function SelfSession({ firstCode, byName, onEnd, registerScan }: Props) {
       )}
       {step === 'lookup' && (
         <SelfLookup
+          guard={lookupGuard}
           onBack={() => setStep('home')}
           onConfirm={(ticket: Ticket) => scan(ticket.code)}
           onWalkIn={walkIns ? () => setStep('walkin') : undefined}

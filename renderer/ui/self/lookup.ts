@@ -12,6 +12,7 @@ import type { TurnoutDb } from '../../storage/db';
 import { hashSecondFactor } from '../../../core/second-factor';
 import { isBirthDigits } from '../../../core/birth-date';
 import { kioskFactorSalt } from '../../storage/second-factor';
+import { NO_MISSES, lookupPausedUntil, recordLookupMiss, type LookupGuardState } from '../../../core/lookup-guard';
 
 /** Enough rows for the commonest Korean names on a 200k roster (exact matches sort first). */
 const NAME_HITS = 400;
@@ -46,4 +47,22 @@ export async function privateLookup(db: TurnoutDb, name: string, factor: Factor)
   if (factor.kind === 'phone' ? !/^\d{4}$/.test(factor.digits) : !isBirthDigits(factor.digits)) return [];
   const hash = await hashSecondFactor(await kioskFactorSalt(db, factor.eventId), factor.digits, factor.kind);
   return named.filter((t) => (factor.kind === 'phone' ? t.factorHash : t.birthHash) === hash).slice(0, MAX_CANDIDATES);
+}
+
+/** The device's count of lookup misses (core/lookup-guard.ts), kept across sessions. */
+export interface LookupGuard {
+  /** When the search by name is paused at `now`, until when; else null. */
+  pausedUntil(now: number): number | null;
+  miss(now: number): void;
+}
+
+/** One per self-service screen, in memory: it outlives every session, as it must. */
+export function memoryLookupGuard(): LookupGuard {
+  let state: LookupGuardState = NO_MISSES;
+  return {
+    pausedUntil: (now) => lookupPausedUntil(state, now),
+    miss: (now) => {
+      state = recordLookupMiss(state, now);
+    },
+  };
 }
